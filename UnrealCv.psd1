@@ -1,0 +1,33 @@
+@{
+    RootModule           = 'UnrealCv.dll'
+    # The single source of the version: build.ps1 stamps it into the assemblies and the package,
+    # and a test checks that CHANGELOG.md's newest release matches it.
+    ModuleVersion        = '0.1.0'
+    GUID                 = 'b6f7f0f4-5a2e-4d8e-9a43-2f3c6f0e9d11'
+    Author               = 'UnrealCv contributors'
+    CompanyName          = 'UnrealCv'
+    Copyright            = '(c) UnrealCv contributors. MIT License.'
+    Description          = 'Drive Unreal Engine binaries running the UnrealCV plugin from PowerShell: sessions over TCP and Unix sockets with timeouts, pipelined requests, typed replies, and a faithful simulator for tests.'
+    # Only what CI runs: PowerShell 7.6 on Linux. Windows PowerShell 5.1 is not tested.
+    CompatiblePSEditions = @('Core')
+    PowerShellVersion    = '7.6'
+    FormatsToProcess     = @('UnrealCv.Format.ps1xml')
+    CmdletsToExport      = @(
+        'Connect-UnrealCv'
+        'Disconnect-UnrealCv'
+        'Invoke-UnrealCvRequest'
+        'Start-UnrealCvSimulator'
+        'Stop-UnrealCvSimulator'
+    )
+    FunctionsToExport    = @()
+    VariablesToExport    = @()
+    AliasesToExport      = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('UnrealCV', 'UnrealEngine', 'ComputerVision', 'Simulation', 'PSEdition_Core', 'Linux')
+            ProjectUri   = 'https://github.com/unrealcv-ps/UnrealCv'
+            LicenseUri   = 'https://github.com/unrealcv-ps/UnrealCv/blob/main/LICENSE'
+            ReleaseNotes = 'See CHANGELOG.md'
+        }
+    }
+}

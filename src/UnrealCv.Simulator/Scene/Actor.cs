@@ -1,0 +1,110 @@
+using System;
+using System.Collections.Generic;
+
+namespace UnrealCv.Simulator.Scene
+{
+    /// <summary>What an actor looks like to the ray caster.</summary>
+    public enum ShapeKind
+    {
+        /// <summary>No geometry (WorldSettings, controllers, lights…): never drawn.</summary>
+        None,
+        /// <summary>A cube of 100 cm at scale 1 (UE's engine cube), centred on the actor.</summary>
+        Box,
+        /// <summary>A sphere of 100 cm diameter at scale 1, centred on the actor; non-uniform scale makes an ellipsoid.</summary>
+        Sphere,
+    }
+
+    /// <summary>UE's EComponentMobility as <c>vget /object/[str]/mobility</c> prints it.</summary>
+    public enum Mobility
+    {
+        Static,
+        Stationary,
+        Movable,
+        Unknown,
+    }
+
+    /// <summary>One actor of the simulated game world.</summary>
+    public sealed class Actor
+    {
+        /// <summary>Half the edge of the engine cube and the radius of the engine sphere, in cm.</summary>
+        public const double UnitHalfSize = 50;
+
+        public Actor(string name, string className, ShapeKind shape = ShapeKind.None)
+        {
+            Name = name;
+            ClassName = className;
+            Shape = shape;
+        }
+
+        public string Name { get; internal set; }
+
+        /// <summary>The UClass name (for spawning); the wire never shows it (uclass_name always says Actor).</summary>
+        public string ClassName { get; }
+
+        public ShapeKind Shape { get; }
+        public Vector3 Location { get; set; }
+        public Rotator Rotation { get; set; }
+        public Vector3 Scale { get; set; } = Vector3.One;
+        public bool Hidden { get; set; }
+        public Mobility Mobility { get; set; } = Mobility.Static;
+
+        /// <summary>The colour of this actor in object_mask images.</summary>
+        public Color AnnotationColor { get; set; }
+
+        /// <summary>The surface colour the lit image shades.</summary>
+        public Color BaseColor { get; set; } = new Color(200, 200, 200);
+
+        /// <summary>A checker pattern on the surface (the floor), so camera motion shows in lit images.</summary>
+        public bool Checkered { get; set; }
+
+        /// <summary>Blueprint functions callable with vexec/vbp, by name (case-insensitive like FName).</summary>
+        internal Dictionary<string, BlueprintFunction> Functions { get; } = new Dictionary<string, BlueprintFunction>(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>Numeric blueprint variables that the simulated functions read and write.</summary>
+        internal Dictionary<string, double> Variables { get; } = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
+
+        public bool IsVisibleGeometry => Shape != ShapeKind.None && !Hidden;
+
+        /// <summary>World-space axis-aligned bounds (UE GetActorBounds); an actor without geometry has empty bounds at the origin.</summary>
+        public void GetBounds(out Vector3 min, out Vector3 max)
+        {
+            if (Shape == ShapeKind.None)
+            {
+                min = max = Vector3.Zero;
+                return;
+            }
+            Rotation.GetAxes(out Vector3 f, out Vector3 r, out Vector3 u);
+            double hx = UnitHalfSize * Math.Abs(Scale.X), hy = UnitHalfSize * Math.Abs(Scale.Y), hz = UnitHalfSize * Math.Abs(Scale.Z);
+            // Extent of the rotated box along each world axis.
+            var extent = new Vector3(
+                Math.Abs(f.X) * hx + Math.Abs(r.X) * hy + Math.Abs(u.X) * hz,
+                Math.Abs(f.Y) * hx + Math.Abs(r.Y) * hy + Math.Abs(u.Y) * hz,
+                Math.Abs(f.Z) * hx + Math.Abs(r.Z) * hy + Math.Abs(u.Z) * hz);
+            min = Location - extent;
+            max = Location + extent;
+        }
+
+        /// <summary>The corners of the box (or of the sphere's bounding box) in world space, for vertex_location.</summary>
+        public IEnumerable<Vector3> GetVertices()
+        {
+            if (Shape == ShapeKind.None) yield break;
+            Rotation.GetAxes(out Vector3 f, out Vector3 r, out Vector3 u);
+            for (int i = 0; i < 8; i++)
+            {
+                double sx = (i & 1) == 0 ? -1 : 1, sy = (i & 2) == 0 ? -1 : 1, sz = (i & 4) == 0 ? -1 : 1;
+                yield return Location
+                    + f * (sx * UnitHalfSize * Scale.X)
+                    + r * (sy * UnitHalfSize * Scale.Y)
+                    + u * (sz * UnitHalfSize * Scale.Z);
+            }
+        }
+
+        public override string ToString() => Name;
+    }
+
+    /// <summary>
+    /// A blueprint function of a simulated actor: takes the argument tokens, returns false when the call
+    /// fails (bad argument), and fills the out-parameters that vbp reports.
+    /// </summary>
+    internal delegate bool BlueprintFunction(Actor self, IReadOnlyList<string> args, IDictionary<string, string> outParams);
+}

@@ -1,0 +1,86 @@
+using System;
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Threading;
+
+namespace UnrealCv.Simulator.Server
+{
+    /// <summary>
+    /// The game thread: requests are queued by the network thread and run only on a tick, all of the
+    /// queued ones in FIFO order, each reply written as soon as it is computed (plugin §3.2). With a
+    /// frame time of 0 it ticks as soon as something is queued.
+    /// </summary>
+    internal sealed class GameLoop : IDisposable
+    {
+        private readonly ConcurrentQueue<(ClientLink Link, int Id, string Command)> _queue = new ConcurrentQueue<(ClientLink, int, string)>();
+        private readonly SemaphoreSlim _queued = new SemaphoreSlim(0);
+        private readonly ManualResetEventSlim _stop = new ManualResetEventSlim();
+        private readonly Func<string, Reply> _execute;
+        private readonly int _frameTimeMs;
+        private readonly Thread _thread;
+        private long _ticks;
+
+        public GameLoop(int frameTimeMs, Func<string, Reply> execute)
+        {
+            _frameTimeMs = frameTimeMs;
+            _execute = execute;
+            _thread = new Thread(Run) { IsBackground = true, Name = "UnrealCv simulator game thread" };
+        }
+
+        /// <summary>Ticks that ran at least one request (diagnostics and tests).</summary>
+        public long BusyTicks => Interlocked.Read(ref _ticks);
+
+        public void Start() => _thread.Start();
+
+        public void Enqueue(ClientLink link, int id, string command)
+        {
+            _queue.Enqueue((link, id, command));
+            if (_frameTimeMs == 0) _queued.Release();
+        }
+
+        private void Run()
+        {
+            var clock = Stopwatch.StartNew();
+            long nextTick = _frameTimeMs;
+            while (!_stop.IsSet)
+            {
+                if (_frameTimeMs == 0)
+                {
+                    try { _queued.Wait(100); }
+                    catch (ObjectDisposedException) { return; }
+                    if (_stop.IsSet) return;
+                }
+                else
+                {
+                    long wait = nextTick - clock.ElapsedMilliseconds;
+                    if (wait > 0 && _stop.Wait((int)wait)) return;
+                    // Skip frames we were too late for instead of bursting to catch up.
+                    nextTick = Math.Max(nextTick + _frameTimeMs, clock.ElapsedMilliseconds + 1);
+                }
+                Tick();
+            }
+        }
+
+        private void Tick()
+        {
+            bool busy = false;
+            while (_queue.TryDequeue(out var request))
+            {
+                busy = true;
+                Reply reply;
+                try { reply = _execute(request.Command); }
+                catch (Exception e) { reply = Reply.Error(e.Message); }
+                request.Link.SendReply(request.Id, reply);
+            }
+            if (busy) Interlocked.Increment(ref _ticks);
+        }
+
+        public void Dispose()
+        {
+            _stop.Set();
+            _queued.Release();
+            if (Thread.CurrentThread != _thread && _thread.IsAlive) _thread.Join(2000);
+            _queued.Dispose();
+        }
+    }
+}

@@ -1,0 +1,184 @@
+using System;
+using System.IO;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using System.Threading;
+using UnrealCv.Sockets;
+using UnrealCv.Wire;
+
+namespace UnrealCv.Simulator.Server
+{
+    /// <summary>
+    /// The plugin's listener thread (UnixTcpServer.cpp): it accepts one client and serves it on the same
+    /// thread until it leaves, so a second client connects (kernel backlog) but hears nothing until then.
+    /// Linux profile: after the first TCP client leaves it switches to the Unix socket for good and never
+    /// accepts TCP again, though the TCP port stays open, as on a binary.
+    /// </summary>
+    internal sealed class Listener : IDisposable
+    {
+        // The plugin searches (does not anchor) "(\d{1,}):(.*)"; '.' stops at a line break.
+        private static readonly Regex RequestPattern = new Regex(@"(\d{1,}):(.*)", RegexOptions.CultureInvariant);
+        private const int MaxRequestBytes = 256 * 1024 * 1024;
+
+        private readonly SimulatorOptions _options;
+        private readonly GameLoop _game;
+        private readonly Socket _tcp;
+        private readonly Thread _thread;
+        private Socket? _unix;
+        private volatile ClientLink? _client;
+        private volatile bool _stopping;
+
+        public Listener(SimulatorOptions options, GameLoop game)
+        {
+            _options = options;
+            _game = game;
+            _tcp = new Socket(options.BindAddress.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+            try
+            {
+                _tcp.Bind(new IPEndPoint(options.BindAddress, options.Port));
+                _tcp.Listen(1);
+            }
+            catch
+            {
+                _tcp.Dispose();
+                throw;
+            }
+            Port = ((IPEndPoint)_tcp.LocalEndPoint!).Port;
+            SocketPath = Path.Combine(options.SocketDirectory, $"unrealcv_{Port}.socket");
+            _thread = new Thread(Run) { IsBackground = true, Name = $"UnrealCv simulator listener :{Port}" };
+        }
+
+        public int Port { get; }
+
+        /// <summary>The Unix socket path this simulator uses (or would use) after its switch.</summary>
+        public string SocketPath { get; }
+
+        /// <summary>True once the Linux profile serves the Unix socket (TCP is then never served again).</summary>
+        public bool ServesUnixSocket { get; private set; }
+
+        /// <summary>A client is connected and being served (the status's "Client Connected" counts TCP clients only).</summary>
+        public bool TcpClientConnected => _client is ClientLink c && !c.IsUnixSocket;
+
+        public void Start() => _thread.Start();
+
+        private void Run()
+        {
+            bool unixBindFailed = false;
+            while (!_stopping)
+            {
+                Socket accepted;
+                try { accepted = _tcp.Accept(); }
+                catch (Exception e) when (e is SocketException || e is ObjectDisposedException) { return; }
+
+                Serve(new ClientLink(accepted, isUnixSocket: false) { DropsReplies = unixBindFailed });
+                if (_stopping || _options.Profile != SimulatorProfile.Linux) continue;
+                if (StartUnixService())
+                {
+                    ServeUnixClients();
+                    return;
+                }
+                // As in the plugin: the listener goes back to TCP, but replies are routed to the dead socket.
+                unixBindFailed = true;
+            }
+        }
+
+        private bool StartUnixService()
+        {
+            try
+            {
+                if (File.Exists(SocketPath)) File.Delete(SocketPath);
+                var unix = UnixSocket.CreateSocket();
+                unix.Bind(UnixSocket.CreateEndPoint(SocketPath));
+                unix.Listen(5);
+                _unix = unix;
+                ServesUnixSocket = true;
+                return !_stopping;
+            }
+            catch (Exception e) when (e is SocketException || e is IOException || e is UnauthorizedAccessException || e is PlatformNotSupportedException)
+            {
+                return false;
+            }
+        }
+
+        private void ServeUnixClients()
+        {
+            while (!_stopping)
+            {
+                Socket accepted;
+                try { accepted = _unix!.Accept(); }
+                catch (Exception e) when (e is SocketException || e is ObjectDisposedException) { return; }
+                Serve(new ClientLink(accepted, isUnixSocket: true));
+            }
+        }
+
+        /// <summary>Welcome, then read requests until the client leaves; replies come from the game thread.</summary>
+        private void Serve(ClientLink link)
+        {
+            _client = link;
+            try
+            {
+                if (!link.IsUnixSocket) link.Socket.NoDelay = true;
+                link.SendMessage("connected to " + _options.ProjectName);
+                using var stream = new NetworkStream(link.Socket, ownsSocket: false);
+                var reader = new FrameReader(stream, MaxRequestBytes);
+                var buffer = new byte[4096];
+                while (!_stopping)
+                {
+                    int length = reader.ReadHeader();
+                    if (length < 0) break;
+                    if (buffer.Length < length) buffer = new byte[length];
+                    reader.ReadExactly(buffer, 0, length);
+                    string raw = AnsiToString(buffer, length);
+                    Match match = RequestPattern.Match(raw);
+                    if (!match.Success) continue; // "error: Malformat raw message": logged, never answered.
+                    _game.Enqueue(link, Atoi(match.Groups[1].Value), match.Groups[2].Value);
+                }
+            }
+            catch (Exception e) when (e is WireException || e is IOException || e is SocketException || e is ObjectDisposedException)
+            {
+                // Bad magic, an empty frame or a reset: the plugin closes the connection without a word.
+            }
+            finally
+            {
+                _client = null;
+                link.Close();
+            }
+        }
+
+        /// <summary>The plugin converts bytes to TCHAR one by one (ANSI), and an embedded NUL ends the string.</summary>
+        private static string AnsiToString(byte[] buffer, int length)
+        {
+            int end = Array.IndexOf(buffer, (byte)0, 0, length);
+            if (end < 0) end = length;
+            var chars = new char[end];
+            for (int i = 0; i < end; i++) chars[i] = (char)buffer[i];
+            return new string(chars);
+        }
+
+        /// <summary>FCString::Atoi: digits to int, saturating rather than failing on huge ids.</summary>
+        private static int Atoi(string digits)
+        {
+            long value = 0;
+            foreach (char c in digits)
+            {
+                value = value * 10 + (c - '0');
+                if (value > int.MaxValue) return int.MaxValue;
+            }
+            return (int)value;
+        }
+
+        public void Dispose()
+        {
+            _stopping = true;
+            _tcp.Dispose();
+            _unix?.Dispose();
+            _client?.Close();
+            if (_thread.IsAlive && Thread.CurrentThread != _thread) _thread.Join(2000);
+            if (ServesUnixSocket)
+            {
+                try { File.Delete(SocketPath); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            }
+        }
+    }
+}

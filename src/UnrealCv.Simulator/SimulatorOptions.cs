@@ -1,0 +1,66 @@
+using System;
+using System.IO;
+using System.Net;
+using System.Runtime.InteropServices;
+
+namespace UnrealCv.Simulator
+{
+    /// <summary>Which platform's plugin behaviour the simulator copies.</summary>
+    public enum SimulatorProfile
+    {
+        /// <summary>Linux binary, plugin 4.27-stable: after the first TCP client leaves, serves only the Unix socket.</summary>
+        Linux,
+        /// <summary>Windows binary: keeps serving TCP, one client at a time; no Unix socket.</summary>
+        Windows,
+    }
+
+    /// <summary>How a simulated binary is set up: the values a binary takes from unrealcv.ini and its command line.</summary>
+    public sealed class SimulatorOptions
+    {
+        /// <summary>TCP port; 0 picks a free one.</summary>
+        public int Port { get; set; } = 9000;
+
+        /// <summary>Address the TCP listener binds. A binary binds every interface; in-process simulators default to loopback.</summary>
+        public IPAddress BindAddress { get; set; } = IPAddress.Loopback;
+
+        public SimulatorProfile Profile { get; set; } =
+            RuntimeInformation.IsOSPlatform(OSPlatform.Linux) ? SimulatorProfile.Linux : SimulatorProfile.Windows;
+
+        /// <summary>Time between game ticks; requests run only on a tick. 0 ticks as soon as a request arrives.</summary>
+        public int FrameTimeMs { get; set; } = 33;
+
+        public int Width { get; set; } = 640;
+        public int Height { get; set; } = 480;
+        public float Fov { get; set; } = 90f;
+        public bool EnableInput { get; set; } = true;
+        public bool EnableRightEye { get; set; }
+
+        /// <summary>What the welcome and <c>vget /scene/name</c> report.</summary>
+        public string ProjectName { get; set; } = "UnrealCvSimulator";
+
+        /// <summary>What <c>vget /level/name</c> reports.</summary>
+        public string LevelName { get; set; } = "SimulatorMap";
+
+        /// <summary>Folder of the Unix socket file <c>unrealcv_&lt;port&gt;.socket</c> (Linux profile).</summary>
+        public string SocketDirectory { get; set; } = "/tmp";
+
+        /// <summary>The ini path that <c>vget /unrealcv/status</c> reports; defaults to unrealcv.ini beside the simulator assembly.</summary>
+        public string? ConfigFilePath { get; set; }
+
+        /// <summary>Folder where file-mode captures (<c>vget /camera/0/lit shot.png</c>) with a relative name are written.</summary>
+        public string? OutputDirectory { get; set; }
+
+        internal void Validate()
+        {
+            if (Port < 0 || Port > 65535) throw new ArgumentOutOfRangeException(nameof(Port), Port, "Port must be between 0 (pick a free port) and 65535.");
+            if (FrameTimeMs < 0) throw new ArgumentOutOfRangeException(nameof(FrameTimeMs), FrameTimeMs, "FrameTimeMs must be 0 or more.");
+            if (Width < 1 || Height < 1 || Width > 8192 || Height > 8192) throw new ArgumentOutOfRangeException(nameof(Width), $"{Width}x{Height}", "Width and Height must be between 1 and 8192.");
+            if (!(Fov > 0 && Fov < 180)) throw new ArgumentOutOfRangeException(nameof(Fov), Fov, "Fov must be between 0 and 180 degrees.");
+            if (string.IsNullOrWhiteSpace(ProjectName)) throw new ArgumentException("ProjectName must not be empty.", nameof(ProjectName));
+            if (string.IsNullOrWhiteSpace(SocketDirectory)) throw new ArgumentException("SocketDirectory must not be empty.", nameof(SocketDirectory));
+        }
+
+        internal string ResolveConfigFilePath() =>
+            ConfigFilePath ?? Path.Combine(Path.GetDirectoryName(typeof(SimulatorOptions).Assembly.Location) ?? AppContext.BaseDirectory, "unrealcv.ini");
+    }
+}

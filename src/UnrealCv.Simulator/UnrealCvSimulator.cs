@@ -1,0 +1,83 @@
+using System;
+using UnrealCv.Simulator.Commands;
+using UnrealCv.Simulator.Server;
+
+namespace UnrealCv.Simulator
+{
+    /// <summary>Where a simulator is in its life.</summary>
+    public enum SimulatorState
+    {
+        /// <summary>Serving TCP (one client at a time).</summary>
+        ServingTcp,
+        /// <summary>Linux profile after its first TCP client left: serving only the Unix socket.</summary>
+        ServingUnixSocket,
+        Stopped,
+    }
+
+    /// <summary>
+    /// A running simulated binary: a TCP listener (and, on the Linux profile, a Unix socket after the
+    /// first client leaves), a game loop that runs requests once per frame, and the scene they act on.
+    /// </summary>
+    public sealed class UnrealCvSimulator : IDisposable
+    {
+        private readonly Listener _listener;
+        private readonly GameLoop _game;
+        private volatile bool _stopped;
+
+        private UnrealCvSimulator(SimulatorOptions options)
+        {
+            options.Validate();
+            Options = options;
+            var router = new CommandRouter();
+            Router = router;
+            _game = new GameLoop(options.FrameTimeMs, router.Execute);
+            _listener = new Listener(options, _game);
+            var context = new SimulatorContext(options, _listener.Port, () => _listener.TcpClientConnected);
+            PluginCommands.Register(router, context);
+        }
+
+        /// <summary>Binds the port (0 picks a free one) and starts serving; throws when the port is taken.</summary>
+        public static UnrealCvSimulator Start(SimulatorOptions options)
+        {
+            if (options == null) throw new ArgumentNullException(nameof(options));
+            var simulator = new UnrealCvSimulator(options);
+            simulator._game.Start();
+            simulator._listener.Start();
+            return simulator;
+        }
+
+        public SimulatorOptions Options { get; }
+        public int Port => _listener.Port;
+
+        /// <summary>The host to connect to, so that <c>Start-UnrealCvSimulator | Connect-UnrealCv</c> binds by property name.</summary>
+        public string ComputerName => System.Net.IPAddress.Any.Equals(Options.BindAddress) ? "localhost" : Options.BindAddress.ToString();
+        public SimulatorProfile Profile => Options.Profile;
+        public string ProjectName => Options.ProjectName;
+
+        /// <summary>The Unix socket path (Linux profile); null for the Windows profile.</summary>
+        public string? SocketPath => Options.Profile == SimulatorProfile.Linux ? _listener.SocketPath : null;
+
+        public SimulatorState State =>
+            _stopped ? SimulatorState.Stopped
+            : _listener.ServesUnixSocket ? SimulatorState.ServingUnixSocket
+            : SimulatorState.ServingTcp;
+
+        internal CommandRouter Router { get; }
+
+        /// <summary>Ticks that ran at least one request.</summary>
+        public long BusyTicks => _game.BusyTicks;
+
+        /// <summary>Stops serving, frees the port and removes the socket file it created.</summary>
+        public void Stop()
+        {
+            if (_stopped) return;
+            _stopped = true;
+            _listener.Dispose();
+            _game.Dispose();
+        }
+
+        public void Dispose() => Stop();
+
+        public override string ToString() => $"UnrealCvSimulator {ProjectName} on port {Port} ({Profile}, {State})";
+    }
+}

@@ -1,0 +1,100 @@
+using System;
+using System.Management.Automation;
+using System.Net.Sockets;
+using UnrealCv.Simulator;
+
+namespace UnrealCv.Commands
+{
+    /// <summary>Starts an in-process simulator of a binary running the UnrealCV plugin; made for Pester BeforeAll blocks.</summary>
+    [Cmdlet(VerbsLifecycle.Start, "UnrealCvSimulator", SupportsShouldProcess = true)]
+    [OutputType(typeof(UnrealCvSimulator))]
+    public sealed class StartUnrealCvSimulatorCommand : UnrealCvCmdlet
+    {
+        /// <summary>TCP port; 0 (the default) picks a free one. Pipe the result to Connect-UnrealCv.</summary>
+        [Parameter(Position = 0)]
+        [ValidateRange(0, 65535)]
+        public int Port { get; set; }
+
+        [Parameter]
+        public SimulatorProfile Profile { get; set; } = new SimulatorOptions().Profile;
+
+        [Parameter]
+        [ValidateRange(0, 10000)]
+        public int FrameTimeMs { get; set; } = 33;
+
+        [Parameter]
+        [ValidateRange(1, 8192)]
+        public int Width { get; set; } = 640;
+
+        [Parameter]
+        [ValidateRange(1, 8192)]
+        public int Height { get; set; } = 480;
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string ProjectName { get; set; } = "UnrealCvSimulator";
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string SocketDirectory { get; set; } = "/tmp";
+
+        protected override void ProcessRecord()
+        {
+            if (!ShouldProcess(Port == 0 ? "a free port" : "port " + Port, "Start UnrealCV simulator")) return;
+            var options = new SimulatorOptions
+            {
+                Port = Port,
+                Profile = Profile,
+                FrameTimeMs = FrameTimeMs,
+                Width = Width,
+                Height = Height,
+                ProjectName = ProjectName,
+                SocketDirectory = SessionState.Path.GetUnresolvedProviderPathFromPSPath(SocketDirectory),
+            };
+            try
+            {
+                UnrealCvSimulator simulator = UnrealCvSimulator.Start(options);
+                Registry.AddSimulator(simulator);
+                WriteObject(simulator);
+            }
+            catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressAlreadyInUse)
+            {
+                WriteError(NewError($"Port {Port} is in use; pick another -Port, or 0 for a free one.", "UnrealCvSimulatorPortInUse", ErrorCategory.ResourceExists, Port, e));
+            }
+        }
+    }
+
+    /// <summary>Stops simulators started in this runspace, freeing their ports and socket files.</summary>
+    [Cmdlet(VerbsLifecycle.Stop, "UnrealCvSimulator", SupportsShouldProcess = true)]
+    [OutputType(typeof(UnrealCvSimulator))]
+    public sealed class StopUnrealCvSimulatorCommand : UnrealCvCmdlet
+    {
+        /// <summary>Simulators to stop; defaults to every simulator started in this runspace.</summary>
+        [Parameter(Position = 0, ValueFromPipeline = true)]
+        [ValidateNotNullOrEmpty]
+        public UnrealCvSimulator[]? Simulator { get; set; }
+
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            foreach (UnrealCvSimulator simulator in Simulator ?? (UnrealCvSimulator[])Array.CreateInstance(typeof(UnrealCvSimulator), 0))
+                Stop(simulator);
+        }
+
+        protected override void EndProcessing()
+        {
+            if (Simulator != null || MyInvocation.ExpectingInput) return;
+            foreach (UnrealCvSimulator simulator in Registry.Simulators) Stop(simulator);
+        }
+
+        private void Stop(UnrealCvSimulator simulator)
+        {
+            if (!ShouldProcess(simulator.ToString(), "Stop")) return;
+            simulator.Stop();
+            Registry.RemoveSimulator(simulator);
+            if (PassThru) WriteObject(simulator);
+        }
+    }
+}

@@ -1,0 +1,366 @@
+using System;
+using System.Collections.Concurrent;
+using System.IO;
+using System.Net.Sockets;
+using System.Text;
+using System.Threading;
+using Microsoft.Extensions.ObjectPool;
+using UnrealCv.Common;
+using UnrealCv.Wire;
+
+namespace UnrealCv.Connection
+{
+    /// <summary>
+    /// One live link to one binary: the welcome, request ids from 0, the table of pending requests,
+    /// and one reader thread that only completes pending requests or queues server messages.
+    /// Any number of threads may send and wait at once; replies are matched by id, so each caller
+    /// gets its own. A request that timed out leaves its id behind so its late reply is dropped
+    /// instead of answering someone else. Any fault of the stream fails every pending request at once
+    /// and leaves the link Broken. No PowerShell types here.
+    /// </summary>
+    internal sealed class UnrealCvConnection : IDisposable
+    {
+        private const int MaxKeptScratchBytes = 1 << 20;
+
+        private readonly Socket _socket;
+        private readonly NetworkStream _stream;
+        private readonly FrameReader _reader;
+        private readonly Thread _readerThread;
+        private readonly ConnectionOptions _options;
+        private readonly object _sendLock = new object();
+        private readonly ConcurrentDictionary<int, PendingRequest> _pending = new ConcurrentDictionary<int, PendingRequest>();
+        private readonly ConcurrentDictionary<int, byte> _abandoned = new ConcurrentDictionary<int, byte>();
+        private readonly ConcurrentQueue<ServerMessage> _messages = new ConcurrentQueue<ServerMessage>();
+        private readonly ObjectPool<PendingRequest> _pool = new DefaultObjectPool<PendingRequest>(new PendingRequest.Policy(), 256);
+        private readonly ManualResetEventSlim _welcomed = new ManualResetEventSlim();
+        private byte[] _sendBuffer = new byte[256];
+        private byte[] _scratch = new byte[4096];
+        private int _nextId;
+        private int _state = (int)ConnectionState.Open;
+        private ClientException? _fault;
+
+        private UnrealCvConnection(Socket socket, ConnectionOptions options)
+        {
+            _socket = socket;
+            _options = options;
+            _stream = new NetworkStream(socket, ownsSocket: true);
+            _reader = new FrameReader(_stream, options.MaxFrameBytes);
+            _readerThread = new Thread(ReadLoop) { IsBackground = true, Name = "UnrealCv reader " + options.Description };
+        }
+
+        /// <summary>
+        /// Takes a connected socket, waits for the welcome and returns the open link. On failure the socket is closed.
+        /// </summary>
+        public static UnrealCvConnection Open(Socket socket, ConnectionOptions options, TimeSpan welcomeTimeout, CancellationToken cancel)
+        {
+            var connection = new UnrealCvConnection(socket, options);
+            try
+            {
+                connection._readerThread.Start();
+                bool welcomed = connection._welcomed.Wait(Deadline.After(welcomeTimeout).RemainingMilliseconds, cancel);
+                if (connection._fault != null) throw connection._fault;
+                if (!welcomed)
+                    throw new ClientException(ClientFault.NoWelcome,
+                        $"connected to {options.Description}, but no welcome within {welcomeTimeout.TotalSeconds:0.###} s: UnrealCV serves one client at a time, so another client may be connected, or the binary is still loading. Close the other client or wait longer (-TimeoutSec).");
+                return connection;
+            }
+            catch
+            {
+                connection.Dispose();
+                throw;
+            }
+        }
+
+        public ConnectionState State => (ConnectionState)Volatile.Read(ref _state);
+
+        /// <summary>Why the link broke, when it did.</summary>
+        public ClientException? Fault => _fault;
+
+        /// <summary>The welcome text, e.g. "connected to RealisticRendering".</summary>
+        public string Welcome { get; private set; } = "";
+
+        public string Description => _options.Description;
+
+        /// <summary>Requests sent and not yet answered or abandoned.</summary>
+        public int PendingCount => _pending.Count;
+
+        /// <summary>Frames the server sent without a request id since the welcome, oldest first.</summary>
+        public bool TryTakeMessage(out ServerMessage? message) => _messages.TryDequeue(out message);
+
+        public int MessageCount => _messages.Count;
+
+        /// <summary>Sends one request and returns at once; wait for the reply with <see cref="WaitForReply"/>.</summary>
+        public PendingRequest Send(string command, bool expectsBinary)
+        {
+            CheckCommand(command);
+            PendingRequest request;
+            lock (_sendLock)
+            {
+                ThrowIfNotOpen();
+                int id = _nextId;
+                _nextId = id == int.MaxValue ? 0 : id + 1;
+                request = _pool.Get();
+                request.Start(id, command, expectsBinary);
+                _pending[id] = request;
+                int length = EncodeRequest(id, command);
+                try
+                {
+                    int sent = 0;
+                    while (sent < length) sent += _socket.Send(_sendBuffer, sent, length - sent, SocketFlags.None);
+                }
+                catch (Exception e) when (e is SocketException || e is ObjectDisposedException)
+                {
+                    Fail(new ClientException(ClientFault.SessionBroken, $"sending to {Description} failed: {e.Message}", e));
+                }
+            }
+            // The reader may have failed between our state check and the insert: then nobody else will complete it.
+            if (State != ConnectionState.Open && _pending.TryRemove(request.Id, out _)) ThrowIfNotOpen();
+            return request;
+        }
+
+        /// <summary>
+        /// Waits for a request's reply until <paramref name="timeout"/> from now. On timeout or Ctrl+C the id is
+        /// remembered so the late reply is dropped. Throws ClientException (timeout, broken) or OperationCanceledException.
+        /// </summary>
+        public void WaitForReply(PendingRequest request, TimeSpan timeout, CancellationToken cancel)
+        {
+            bool done;
+            try
+            {
+                done = request.Wait(Deadline.After(timeout).RemainingMilliseconds, cancel);
+            }
+            catch (OperationCanceledException)
+            {
+                Abandon(request);
+                throw;
+            }
+            if (!done)
+            {
+                if (Abandon(request))
+                    throw new ClientException(ClientFault.Timeout,
+                        $"no reply to '{request.Command}' (request {request.Id}) from {Description} within {timeout.TotalSeconds:0.###} s. The binary may be busy (a large capture), paused, or still loading; raise -TimeoutSec. Its late reply will be dropped, so later requests stay in step.");
+                // The reader took it off the table an instant ago and is completing it.
+                request.Wait(System.Threading.Timeout.Infinite, CancellationToken.None);
+            }
+            if (request.Failure != null) throw (request.Failure as ClientException) ?? new ClientException(ClientFault.SessionBroken, request.Failure.Message, request.Failure);
+        }
+
+        /// <summary>Gives a completed request back for reuse once its reply has been taken.</summary>
+        public void Release(PendingRequest request) => _pool.Return(request);
+
+        /// <summary>Gives up on a request (its caller stopped): its late reply will be dropped. False if it already completed.</summary>
+        public bool Abandon(PendingRequest request)
+        {
+            if (!_pending.TryRemove(request.Id, out _)) return false;
+            _abandoned[request.Id] = 0;
+            return true;
+        }
+
+        private int EncodeRequest(int id, string command)
+        {
+            int needed = Frame.HeaderSize + 11 + command.Length;
+            if (_sendBuffer.Length < needed) _sendBuffer = new byte[Math.Max(needed, _sendBuffer.Length * 2)];
+            int pos = Frame.HeaderSize;
+            pos = WriteDigits(_sendBuffer, pos, id);
+            _sendBuffer[pos++] = (byte)':';
+            for (int i = 0; i < command.Length; i++) _sendBuffer[pos++] = (byte)command[i];
+            Frame.WriteHeader(_sendBuffer, 0, pos - Frame.HeaderSize);
+            return pos;
+        }
+
+        private static int WriteDigits(byte[] buffer, int pos, int value)
+        {
+            int digits = 1;
+            for (int v = value; v >= 10; v /= 10) digits++;
+            for (int i = digits - 1; i >= 0; i--, value /= 10) buffer[pos + i] = (byte)('0' + value % 10);
+            return pos + digits;
+        }
+
+        /// <summary>The plugin reads commands byte by byte as ANSI and stops at a line break or NUL: refuse what it would mangle.</summary>
+        internal static void CheckCommand(string command)
+        {
+            if (string.IsNullOrWhiteSpace(command))
+                throw new ClientException(ClientFault.InvalidCommand, "the command is empty. Give an UnrealCV command such as 'vget /unrealcv/status'.");
+            foreach (char c in command)
+            {
+                if (c < 0x20 || c > 0x7E)
+                    throw new ClientException(ClientFault.InvalidCommand,
+                        $"the command '{command}' contains the character U+{(int)c:X4}; UnrealCV reads commands as plain ASCII on one line, so remove it.");
+            }
+        }
+
+        private void ReadLoop()
+        {
+            try
+            {
+                while (true)
+                {
+                    int length = _reader.ReadHeader();
+                    if (length < 0)
+                        throw new ClientException(ClientFault.SessionBroken, $"{Description} closed the connection (the binary exited, or another client took over).");
+                    int head = Math.Min(length, MessagePrefix.MaxDigits + 1);
+                    EnsureScratch(head);
+                    _reader.ReadExactly(_scratch, 0, head);
+                    if (MessagePrefix.TryParse(_scratch, 0, head, out int id, out int bodyOffset))
+                        ReadReply(id, bodyOffset, head, length);
+                    else
+                        ReadServerMessage(head, length);
+                }
+            }
+            catch (Exception e)
+            {
+                Fail(e as ClientException ?? new ClientException(
+                    e is WireException ? ClientFault.ProtocolViolation : ClientFault.SessionBroken,
+                    $"the connection to {Description} failed: {e.Message}", e));
+            }
+        }
+
+        private void ReadReply(int id, int bodyOffset, int head, int length)
+        {
+            if (!_pending.TryGetValue(id, out PendingRequest? request))
+            {
+                if (!_abandoned.TryRemove(id, out _))
+                    throw new ClientException(ClientFault.ProtocolViolation, $"{Description} sent a reply with id {id}, which no request is waiting for; replies can no longer be trusted to match their requests.");
+                Skip(length - head);
+                return;
+            }
+
+            string? text = null;
+            byte[]? bytes = null;
+            int bodyLength = length - bodyOffset;
+            if (request.ExpectsBinary)
+            {
+                bytes = new byte[bodyLength];
+                int inHead = head - bodyOffset;
+                Buffer.BlockCopy(_scratch, bodyOffset, bytes, 0, inHead);
+                _reader.ReadExactly(bytes, inHead, bodyLength - inHead);
+                if (IsTextReplyToBinaryCommand(bytes))
+                {
+                    text = Encoding.UTF8.GetString(bytes);
+                    bytes = null;
+                }
+            }
+            else
+            {
+                text = ReadText(bodyOffset, head, length);
+            }
+
+            if (_pending.TryRemove(id, out _)) request.Complete(text, bytes);
+            else _abandoned.TryRemove(id, out _); // its caller gave up while we were reading the body
+        }
+
+        /// <summary>An image command answers <c>error …</c> when it fails, and <c>ok</c> when the capture was empty (§3.3).</summary>
+        private static bool IsTextReplyToBinaryCommand(byte[] body) =>
+            (body.Length == 2 && body[0] == 'o' && body[1] == 'k')
+            || (body.Length >= 6 && body[0] == 'e' && body[1] == 'r' && body[2] == 'r' && body[3] == 'o' && body[4] == 'r' && body[5] == ' ');
+
+        private void ReadServerMessage(int head, int length)
+        {
+            string text = ReadText(0, head, length);
+            if (!_welcomed.IsSet)
+            {
+                if (!text.StartsWith("connected", StringComparison.Ordinal))
+                    throw new ClientException(ClientFault.ProtocolViolation, $"{Description} greeted with '{Truncate(text)}' instead of the UnrealCV welcome 'connected to <project>'; is this an UnrealCV port?");
+                Welcome = text;
+                _welcomed.Set();
+                return;
+            }
+            _messages.Enqueue(new ServerMessage(_options.SessionId, text, DateTime.Now));
+            while (_messages.Count > _options.MaxMessages && _messages.TryDequeue(out _)) { }
+        }
+
+        /// <summary>Reads the rest of a text frame into the reusable scratch buffer and decodes it.</summary>
+        private string ReadText(int start, int have, int length)
+        {
+            EnsureScratch(length);
+            _reader.ReadExactly(_scratch, have, length - have);
+            string text = Encoding.UTF8.GetString(_scratch, start, length - start);
+            if (_scratch.Length > MaxKeptScratchBytes) _scratch = new byte[4096];
+            return text;
+        }
+
+        private void Skip(int count)
+        {
+            EnsureScratch(Math.Min(count, 64 * 1024));
+            while (count > 0)
+            {
+                int n = Math.Min(count, _scratch.Length);
+                _reader.ReadExactly(_scratch, 0, n);
+                count -= n;
+            }
+        }
+
+        private void EnsureScratch(int size)
+        {
+            if (_scratch.Length >= size) return;
+            var bigger = new byte[Math.Max(size, _scratch.Length * 2)];
+            Buffer.BlockCopy(_scratch, 0, bigger, 0, _scratch.Length);
+            _scratch = bigger;
+        }
+
+        private static string Truncate(string text) => text.Length <= 60 ? text : text.Substring(0, 60) + "…";
+
+        private void ThrowIfNotOpen()
+        {
+            switch (State)
+            {
+                case ConnectionState.Broken:
+                    throw new ClientException(ClientFault.SessionBroken, $"{Description} is broken ({_fault?.Message}). Disconnect it and connect again with Connect-UnrealCv.", _fault);
+                case ConnectionState.Closed:
+                    throw new ClientException(ClientFault.SessionClosed, $"{Description} is closed. Connect again with Connect-UnrealCv.");
+            }
+        }
+
+        /// <summary>Marks the link broken, frees the socket and fails every pending request with the cause.</summary>
+        private void Fail(ClientException fault)
+        {
+            if (Interlocked.CompareExchange(ref _state, (int)ConnectionState.Broken, (int)ConnectionState.Open) != (int)ConnectionState.Open)
+                return;
+            _fault = fault;
+            _welcomed.Set(); // wake Open() if it is still waiting
+            CloseSocket();
+            FailPending(fault);
+        }
+
+        private void FailPending(ClientException fault)
+        {
+            foreach (int id in _pending.Keys)
+            {
+                if (_pending.TryRemove(id, out PendingRequest? request)) request.Fail(fault);
+            }
+        }
+
+        private void CloseSocket()
+        {
+            try { _socket.Shutdown(SocketShutdown.Both); } catch (SocketException) { } catch (ObjectDisposedException) { }
+            _stream.Dispose();
+        }
+
+        /// <summary>Closes the link; pending requests fail with "closed". Never throws.</summary>
+        public void Dispose()
+        {
+            if (Interlocked.CompareExchange(ref _state, (int)ConnectionState.Closed, (int)ConnectionState.Open) == (int)ConnectionState.Open)
+            {
+                CloseSocket();
+                FailPending(new ClientException(ClientFault.SessionClosed, $"{Description} was closed while the request waited."));
+            }
+            if (Thread.CurrentThread != _readerThread && _readerThread.IsAlive) _readerThread.Join(1000);
+        }
+    }
+
+    /// <summary>Settings of one link.</summary>
+    internal sealed class ConnectionOptions
+    {
+        public ConnectionOptions(string description, int sessionId)
+        {
+            Description = description;
+            SessionId = sessionId;
+        }
+
+        /// <summary>Names the link in every message, e.g. "session 'Sim1' (localhost:9000)".</summary>
+        public string Description { get; }
+        public int SessionId { get; }
+        public long MaxFrameBytes { get; set; } = 512L * 1024 * 1024;
+        public int MaxMessages { get; set; } = 1000;
+    }
+}

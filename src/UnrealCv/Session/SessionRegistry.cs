@@ -1,0 +1,79 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation.Runspaces;
+using System.Runtime.CompilerServices;
+using UnrealCv.Simulator;
+
+namespace UnrealCv.Session
+{
+    /// <summary>
+    /// The sessions and simulators of one runspace, and which session is current. Keyed by runspace so that
+    /// parallel runspaces never see or clobber each other's list (no global variables, no shared statics
+    /// besides this weak table).
+    /// </summary>
+    internal sealed class SessionRegistry
+    {
+        private static readonly ConditionalWeakTable<Runspace, SessionRegistry> s_byRunspace = new ConditionalWeakTable<Runspace, SessionRegistry>();
+        private readonly object _lock = new object();
+        private readonly List<UnrealCvSession> _sessions = new List<UnrealCvSession>();
+        private readonly List<UnrealCvSimulator> _simulators = new List<UnrealCvSimulator>();
+
+        /// <summary>The registry of the runspace running the calling pipeline.</summary>
+        public static SessionRegistry Current => s_byRunspace.GetValue(Runspace.DefaultRunspace, _ => new SessionRegistry());
+
+        public UnrealCvSession? CurrentSession { get; private set; }
+
+        public IReadOnlyList<UnrealCvSession> Sessions
+        {
+            get { lock (_lock) return _sessions.ToList(); }
+        }
+
+        public void Add(UnrealCvSession session)
+        {
+            lock (_lock)
+            {
+                _sessions.Add(session);
+                CurrentSession = session;
+            }
+        }
+
+        public void Remove(UnrealCvSession session)
+        {
+            lock (_lock)
+            {
+                _sessions.Remove(session);
+                if (ReferenceEquals(CurrentSession, session)) CurrentSession = null; // never switch silently to another binary
+            }
+        }
+
+        public IReadOnlyList<UnrealCvSimulator> Simulators
+        {
+            get { lock (_lock) return _simulators.ToList(); }
+        }
+
+        public void AddSimulator(UnrealCvSimulator simulator)
+        {
+            lock (_lock) _simulators.Add(simulator);
+        }
+
+        public void RemoveSimulator(UnrealCvSimulator simulator)
+        {
+            lock (_lock) _simulators.Remove(simulator);
+        }
+
+        /// <summary>Closes every session and stops every simulator of this runspace (module removal).</summary>
+        public void CloseAll()
+        {
+            foreach (UnrealCvSession session in Sessions)
+            {
+                session.Close();
+                Remove(session);
+            }
+            foreach (UnrealCvSimulator simulator in Simulators)
+            {
+                simulator.Stop();
+                RemoveSimulator(simulator);
+            }
+        }
+    }
+}

@@ -1,0 +1,13 @@
+namespace UnrealCv.Session
+{
+    /// <summary>What a user can still do with a session.</summary>
+    public enum SessionState
+    {
+        /// <summary>Connected and usable.</summary>
+        Opened,
+        /// <summary>The connection failed; requests fail until you disconnect and connect again.</summary>
+        Broken,
+        /// <summary>Disconnected.</summary>
+        Closed,
+    }
+}

@@ -1,0 +1,89 @@
+using System;
+using System.Globalization;
+using System.Threading;
+using UnrealCv.Connection;
+using UnrealCv.Transport;
+
+namespace UnrealCv.Session
+{
+    /// <summary>
+    /// What the user holds: an identity (Id, Name, InstanceId) and settings that outlive the connection
+    /// underneath, which Switch-UnrealCvTransport may replace. Safe to use from several runspaces at once.
+    /// </summary>
+    public sealed class UnrealCvSession
+    {
+        private static int s_lastId;
+        private volatile UnrealCvConnection _connection;
+
+        /// <summary>Takes the next process-wide session number, before the connection that will carry it is opened.</summary>
+        internal static int AllocateId() => Interlocked.Increment(ref s_lastId);
+
+        internal static string DefaultName(int id) => "UnrealCv" + id.ToString(CultureInfo.InvariantCulture);
+
+        internal UnrealCvSession(int id, string name, string computerName, int port, string? path, TransportKind transport, UnrealCvConnection connection, TimeSpan timeout)
+        {
+            Id = id;
+            InstanceId = Guid.NewGuid();
+            Name = name;
+            ComputerName = computerName;
+            Port = port;
+            Path = path;
+            Transport = transport;
+            _connection = connection;
+            Timeout = timeout;
+            ConnectedAt = DateTime.Now;
+        }
+
+        /// <summary>Process-wide number, unique among the sessions of every runspace.</summary>
+        public int Id { get; }
+        public Guid InstanceId { get; }
+        public string Name { get; }
+        public string ComputerName { get; }
+        public int Port { get; }
+
+        /// <summary>The Unix socket path, when <see cref="Transport"/> is UnixSocket.</summary>
+        public string? Path { get; private set; }
+
+        public TransportKind Transport { get; private set; }
+
+        /// <summary>Where the session's bytes go: host:port or the socket path.</summary>
+        public string Endpoint => Transport == TransportKind.UnixSocket ? Path! : ComputerName + ":" + Port.ToString(CultureInfo.InvariantCulture);
+
+        public SessionState State => _connection.State switch
+        {
+            ConnectionState.Open => SessionState.Opened,
+            ConnectionState.Broken => SessionState.Broken,
+            _ => SessionState.Closed,
+        };
+
+        /// <summary>Project name from the welcome ("connected to &lt;project&gt;").</summary>
+        public string ProjectName
+        {
+            get
+            {
+                const string prefix = "connected to ";
+                string welcome = _connection.Welcome;
+                return welcome.StartsWith(prefix, StringComparison.Ordinal) ? welcome.Substring(prefix.Length) : welcome;
+            }
+        }
+
+        /// <summary>Why the session broke, when it did.</summary>
+        public string? Fault => _connection.Fault?.Message;
+
+        /// <summary>Default time each request may wait for its reply.</summary>
+        public TimeSpan Timeout { get; set; }
+
+        public int TimeoutSec => (int)Math.Ceiling(Timeout.TotalSeconds);
+
+        public DateTime ConnectedAt { get; private set; }
+
+        /// <summary>Server messages waiting to be read with Receive-UnrealCvMessage.</summary>
+        public int MessageCount => _connection.MessageCount;
+
+        internal UnrealCvConnection Connection => _connection;
+
+        internal void Close() => _connection.Dispose();
+
+        public override string ToString() => $"{Name} ({Endpoint}, {State})";
+    }
+}
