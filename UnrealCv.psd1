@@ -15,7 +15,9 @@
     CmdletsToExport      = @(
         'Connect-UnrealCv'
         'Disconnect-UnrealCv'
+        'Get-UnrealCvSession'
         'Invoke-UnrealCvRequest'
+        'Receive-UnrealCvMessage'
         'Start-UnrealCvSimulator'
         'Stop-UnrealCvSimulator'
     )

@@ -1,5 +1,6 @@
 using System;
 using UnrealCv.Simulator.Commands;
+using UnrealCv.Simulator.Scene;
 using UnrealCv.Simulator.Server;
 
 namespace UnrealCv.Simulator
@@ -32,8 +33,15 @@ namespace UnrealCv.Simulator
             Router = router;
             _game = new GameLoop(options.FrameTimeMs, router.Execute);
             _listener = new Listener(options, _game);
-            var context = new SimulatorContext(options, _listener.Port, () => _listener.TcpClientConnected);
+            var world = SceneBuilder.Build(options.LevelName, options.Width, options.Height, options.Fov);
+            var context = new SimulatorContext(options, _listener.Port, () => _listener.TcpClientConnected, world);
+            // The plugin's registration order, which is also the order of vget /unrealcv/help.
+            AliasCommands.RegisterConsoleRunner(router);
+            ObjectCommands.Register(router, context);
             PluginCommands.Register(router, context);
+            ActionCommands.Register(router, context);
+            AliasCommands.Register(router, context);
+            CameraCommands.Register(router, context);
         }
 
         /// <summary>Binds the port (0 picks a free one) and starts serving; throws when the port is taken.</summary>

@@ -19,34 +19,48 @@ namespace UnrealCv.Simulator.Commands
 
         private sealed class Route
         {
-            public Route(string template, string description, Regex pattern, Func<string[], Reply> handler)
+            public Route(string template, string description, bool listed, Func<string[], Reply> handler)
             {
                 Template = template;
                 Description = description;
-                Pattern = pattern;
+                Listed = listed;
+                Pattern = new Regex(ToPattern(template), RegexOptions.CultureInvariant);
                 Handler = handler;
             }
 
             public string Template { get; }
             public string Description { get; }
+            public bool Listed { get; }
             public Regex Pattern { get; }
             public Func<string[], Reply> Handler { get; }
         }
 
-        /// <summary>Registers a template; the handler gets the captured arguments in order.</summary>
-        public void Register(string template, string description, Func<string[], Reply> handler) =>
-            _routes.Add(new Route(template, description, new Regex(ToPattern(template), RegexOptions.CultureInvariant), handler));
+        /// <summary>
+        /// Registers a template; the handler gets the captured arguments in order. Binding a template
+        /// again replaces its handler and description but keeps its place, as the plugin's TMap does.
+        /// </summary>
+        public void Register(string template, string description, Func<string[], Reply> handler) => Add(new Route(template, description, listed: true, handler));
+
+        /// <summary>A command the server handles besides the dispatcher's table: routed the same way, never listed by help.</summary>
+        public void RegisterUnlisted(string template, Func<string[], Reply> handler) => Add(new Route(template, "", listed: false, handler));
+
+        private void Add(Route route)
+        {
+            int existing = _routes.FindIndex(r => r.Template == route.Template);
+            if (existing >= 0) _routes[existing] = route;
+            else _routes.Add(route);
+        }
 
         /// <summary><c>vget /unrealcv/help</c>: every template and its description, in registration order.</summary>
         public string HelpText()
         {
             var text = new StringBuilder();
             foreach (Route route in _routes)
-                text.Append(route.Template).Append('\n').Append(route.Description).Append('\n');
+                if (route.Listed) text.Append(route.Template).Append('\n').Append(route.Description).Append('\n');
             return text.ToString();
         }
 
-        public IReadOnlyList<string> Templates => _routes.ConvertAll(r => r.Template);
+        public IReadOnlyList<string> Templates => _routes.FindAll(r => r.Listed).ConvertAll(r => r.Template);
 
         public Reply Execute(string command)
         {

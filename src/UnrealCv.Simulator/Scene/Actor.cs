@@ -102,9 +102,4 @@ namespace UnrealCv.Simulator.Scene
         public override string ToString() => Name;
     }
 
-    /// <summary>
-    /// A blueprint function of a simulated actor: takes the argument tokens, returns false when the call
-    /// fails (bad argument), and fills the out-parameters that vbp reports.
-    /// </summary>
-    internal delegate bool BlueprintFunction(Actor self, IReadOnlyList<string> args, IDictionary<string, string> outParams);
 }

@@ -12,7 +12,7 @@ namespace UnrealCv.Simulator.Scene
 
         public static World Build(string levelName, int width, int height, double fov)
         {
-            var world = new World(levelName);
+            var world = new World(levelName, width, height, fov);
 
             Info(world, "WorldSettings", "WorldSettings");
             Info(world, null, "DirectionalLight").Mobility = Mobility.Stationary;
@@ -55,7 +55,6 @@ namespace UnrealCv.Simulator.Scene
 
             world.AddCamera(new CameraSensor("PawnSensor", pawn, width, height, fov));
             world.AddCamera(new CameraSensor("FusionCameraSensor", topCamera, width, height, fov));
-            foreach (Actor actor in world.Actors) BlueprintLibrary.AddActorFunctions(actor, world);
             return world;
         }
 
@@ -63,7 +62,7 @@ namespace UnrealCv.Simulator.Scene
             world.Add(new Actor(name ?? world.MakeUniqueName(className), className) { Mobility = Mobility.Static });
 
         private static Actor Geometry(World world, string name, ShapeKind shape, Vector3 location, Vector3 scale, Color color) =>
-            world.Add(new Actor(name, shape == ShapeKind.Box ? "StaticMeshActor" : "StaticMeshActor", shape)
+            world.Add(new Actor(name, "StaticMeshActor", shape)
             {
                 Location = location,
                 Scale = scale,

@@ -15,7 +15,18 @@ namespace UnrealCv.Simulator.Scene
         private readonly Dictionary<string, int> _nameCounters = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         private int _nextColor;
 
-        public World(string levelName) => LevelName = levelName;
+        public World(string levelName, int cameraWidth, int cameraHeight, double cameraFov)
+        {
+            LevelName = levelName;
+            CameraWidth = cameraWidth;
+            CameraHeight = cameraHeight;
+            CameraFov = cameraFov;
+        }
+
+        /// <summary>Film size and FOV of new camera sensors (from unrealcv.ini / the command line).</summary>
+        public int CameraWidth { get; }
+        public int CameraHeight { get; }
+        public double CameraFov { get; }
 
         public string LevelName { get; set; }
 
@@ -42,10 +53,11 @@ namespace UnrealCv.Simulator.Scene
             return null;
         }
 
-        /// <summary>Adds an actor, giving it the next annotation colour unless it has one.</summary>
+        /// <summary>Adds an actor, giving it the next annotation colour unless it has one, and AActor's blueprint functions.</summary>
         public Actor Add(Actor actor)
         {
             if (actor.AnnotationColor.A == 0) actor.AnnotationColor = NextAnnotationColor();
+            BlueprintLibrary.AddActorFunctions(actor, this);
             _actors.Add(actor);
             return actor;
         }
@@ -62,6 +74,33 @@ namespace UnrealCv.Simulator.Scene
             _cameras.RemoveAll(c => c.Owner == actor);
             if (Pawn == actor) Pawn = null;
         }
+
+        /// <summary>
+        /// Spawns an actor of a class the simulated game has loaded (null for an unknown class), at the
+        /// origin like SpawnActor without a transform. A FusionCameraActor brings its camera sensor.
+        /// </summary>
+        public Actor? Spawn(string className)
+        {
+            string? canonical = null;
+            foreach (string known in SpawnableClasses)
+                if (string.Equals(known, className, StringComparison.OrdinalIgnoreCase)) canonical = known;
+            if (canonical == null) return null;
+            var actor = new Actor(MakeUniqueName(canonical), canonical, canonical == "CubeActor" ? ShapeKind.Box : ShapeKind.None)
+            {
+                Mobility = Mobility.Movable,
+            };
+            Add(actor);
+            if (canonical == "FusionCameraActor") AddCamera(new CameraSensor("FusionCameraSensor", actor, CameraWidth, CameraHeight, CameraFov));
+            if (canonical == "BP_Agent_C") BlueprintLibrary.AddAgentFunctions(actor);
+            return actor;
+        }
+
+        /// <summary>The UClass names <c>vset /objects/spawn</c> finds (engine classes plus the level's blueprints).</summary>
+        public static readonly string[] SpawnableClasses =
+        {
+            "Actor", "StaticMeshActor", "CubeActor", "FusionCameraActor", "CameraActor", "PointLight", "SpotLight",
+            "DirectionalLight", "TargetPoint", "Note", "DefaultPawn", "BP_Agent_C",
+        };
 
         /// <summary>A fresh UE-style name <c>Class_N</c>, N counting per class from 0 and skipping names in use.</summary>
         public string MakeUniqueName(string className)

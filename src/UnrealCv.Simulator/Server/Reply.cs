@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace UnrealCv.Simulator.Server
 {
     /// <summary>What a command answers: text (sent as UTF-8) or raw bytes (an image, an array).</summary>
@@ -16,7 +14,8 @@ namespace UnrealCv.Simulator.Server
 
         public static Reply Ok { get; } = new Reply("ok", null);
 
-        public static Reply OfText(string text) => new Reply(text, null);
+        /// <summary>A text answer; an empty one is sent as <c>ok</c> (FExecStatus::GetMessage).</summary>
+        public static Reply OfText(string text) => text.Length == 0 ? Ok : new Reply(text, null);
 
         /// <summary>The plugin's <c>error &lt;message&gt;</c> reply.</summary>
         public static Reply Error(string message) => new Reply("error " + message, null);
@@ -25,6 +24,6 @@ namespace UnrealCv.Simulator.Server
         public static Reply OfBytes(byte[] bytes) => bytes.Length == 0 ? Ok : new Reply(null, bytes);
 
         /// <summary>The body bytes as sent after <c>&lt;id&gt;:</c>.</summary>
-        public byte[] Body => Bytes ?? Encoding.UTF8.GetBytes(Text ?? "");
+        public byte[] Body => Bytes ?? System.Text.Encoding.UTF8.GetBytes(Text ?? "");
     }
 }

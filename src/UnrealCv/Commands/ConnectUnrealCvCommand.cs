@@ -34,6 +34,14 @@ namespace UnrealCv.Commands
         [ValidateRange(1, 3600)]
         public int TimeoutSec { get; set; } = 10;
 
+        /// <summary>
+        /// Keep trying for up to this many seconds while the binary starts (nothing listening yet, or no welcome yet),
+        /// with progress. Replaces the fixed sleeps of launch scripts. 0 tries once.
+        /// </summary>
+        [Parameter]
+        [ValidateRange(0, 86400)]
+        public int WaitSec { get; set; }
+
         /// <summary>Seconds each request on this session may wait for its reply, unless a request says otherwise.</summary>
         [Parameter]
         [ValidateRange(1, 86400)]
@@ -47,19 +55,10 @@ namespace UnrealCv.Commands
                     "UnrealCvSessionNameInUse", ErrorCategory.ResourceExists, Name));
                 return;
             }
-            var timeout = TimeSpan.FromSeconds(TimeoutSec);
             string endpoint = $"{ComputerName}:{Port}";
             try
             {
-                int id = UnrealCvSession.AllocateId();
-                string name = Name ?? UnrealCvSession.DefaultName(id);
-                Socket socket = SocketConnector.ConnectTcp(ComputerName, Port, timeout, Cancellation);
-                var options = new ConnectionOptions($"session '{name}' ({endpoint})", id);
-                UnrealCvConnection connection = UnrealCvConnection.Open(socket, options, timeout, Cancellation);
-                var session = new UnrealCvSession(id, name, ComputerName, Port, null, TransportKind.Tcp, connection, TimeSpan.FromSeconds(RequestTimeoutSec));
-                Registry.Add(session);
-                WriteVerbose($"Connected to {session.ProjectName} at {endpoint} as session {session.Id} '{session.Name}'.");
-                WriteObject(session);
+                WriteObject(ConnectWithRetry(endpoint));
             }
             catch (ClientException e)
             {
@@ -69,6 +68,56 @@ namespace UnrealCv.Commands
             {
                 throw new PipelineStoppedException();
             }
+        }
+
+        /// <summary>One attempt, or attempts until -WaitSec runs out while the binary is not ready yet.</summary>
+        private UnrealCvSession ConnectWithRetry(string endpoint)
+        {
+            var wait = Deadline.After(TimeSpan.FromSeconds(WaitSec));
+            var progress = new ProgressRecord(0x55435631, $"Connecting to {endpoint}", "waiting for the binary to answer");
+            int attempt = 0;
+            try
+            {
+                while (true)
+                {
+                    attempt++;
+                    try
+                    {
+                        return ConnectOnce(endpoint, WaitSec == 0 ? TimeSpan.FromSeconds(TimeoutSec)
+                            : TimeSpan.FromMilliseconds(Math.Max(1, Math.Min(TimeoutSec * 1000, wait.RemainingMilliseconds))));
+                    }
+                    catch (ClientException e) when ((e.Fault == ClientFault.ConnectFailed || e.Fault == ClientFault.NoWelcome) && !wait.HasPassed)
+                    {
+                        progress.StatusDescription = $"attempt {attempt}: {e.Message}";
+                        progress.PercentComplete = Math.Min(99, (int)(100 - 100.0 * wait.RemainingMilliseconds / (WaitSec * 1000.0)));
+                        progress.SecondsRemaining = wait.RemainingMilliseconds / 1000;
+                        WriteProgress(progress);
+                        WriteVerbose($"{endpoint} not ready (attempt {attempt}): {e.Message}");
+                        if (Cancellation.WaitHandle.WaitOne(Math.Min(250, wait.RemainingMilliseconds))) throw new OperationCanceledException(Cancellation);
+                    }
+                }
+            }
+            finally
+            {
+                if (attempt > 1)
+                {
+                    progress.RecordType = ProgressRecordType.Completed;
+                    WriteProgress(progress);
+                }
+            }
+        }
+
+        private UnrealCvSession ConnectOnce(string endpoint, TimeSpan timeout)
+        {
+            int id = UnrealCvSession.AllocateId();
+            string name = Name ?? UnrealCvSession.DefaultName(id);
+            Socket socket = SocketConnector.ConnectTcp(ComputerName, Port, timeout, Cancellation);
+            var options = new ConnectionOptions($"session '{name}' ({endpoint})", id);
+            UnrealCvConnection connection = UnrealCvConnection.Open(socket, options, timeout, Cancellation);
+            var session = new UnrealCvSession(id, name, ComputerName, Port, null, TransportKind.Tcp, connection, TimeSpan.FromSeconds(RequestTimeoutSec));
+            Registry.Add(session);
+            WriteVerbose($"Connected to {session.ProjectName} at {endpoint} as session {session.Id} '{session.Name}'.");
+            return session;
         }
 
         private UnrealCvSession? FindByName(string name)

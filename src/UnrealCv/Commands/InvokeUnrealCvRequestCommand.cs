@@ -40,9 +40,23 @@ namespace UnrealCv.Commands
         [ValidateRange(1, 100000)]
         public int MaxInFlight { get; set; } = 256;
 
+        /// <summary>
+        /// Sends without waiting and writes nothing. Replies are still read and matched, so later requests stay in
+        /// step; error replies surface as warnings on the session's next Invoke-UnrealCvRequest.
+        /// </summary>
+        [Parameter]
+        public SwitchParameter NoWait { get; set; }
+
+        private bool _verbose;
+
         private TimeSpan Timeout => TimeoutSec > 0 ? TimeSpan.FromSeconds(TimeoutSec) : _session!.Timeout;
 
-        protected override void BeginProcessing() => _session = ResolveSession(Session);
+        protected override void BeginProcessing()
+        {
+            _session = ResolveSession(Session);
+            _verbose = IsVerbose();
+            ReportFireAndForgetFailures();
+        }
 
         protected override void ProcessRecord()
         {
@@ -51,7 +65,9 @@ namespace UnrealCv.Commands
                 UnrealCvConnection connection = _session!.Connection;
                 try
                 {
-                    _inFlight.Enqueue(connection.Send(command, ReplyShape.ExpectsBinary(command)));
+                    PendingRequest request = connection.Send(command, ReplyShape.ExpectsBinary(command));
+                    if (_verbose) WriteVerbose($"sent #{request.Id} '{command}' to {_session.Name}");
+                    _inFlight.Enqueue(request);
                 }
                 catch (ClientException e)
                 {
@@ -62,7 +78,34 @@ namespace UnrealCv.Commands
             }
         }
 
-        protected override void EndProcessing() => DrainReplies(untilInFlightBelow: 1);
+        protected override void EndProcessing()
+        {
+            if (!NoWait)
+            {
+                DrainReplies(untilInFlightBelow: 1);
+                return;
+            }
+            UnrealCvConnection connection = _session!.Connection;
+            while (_inFlight.Count > 0)
+            {
+                PendingRequest request = _inFlight.Dequeue();
+                if (connection.Detach(request)) continue;
+                // Already answered before we let go: check it here.
+                if (request.Text is string text && text.StartsWith("error", StringComparison.Ordinal))
+                    WriteWarning($"Request {request.Id} '{request.Command}' on {_session.Name} failed: {text}");
+                connection.Release(request);
+            }
+        }
+
+        private void ReportFireAndForgetFailures()
+        {
+            while (_session!.Connection.TryTakeUnobservedError(out FireAndForgetFailure? failure))
+                WriteWarning($"Earlier -NoWait request {failure!.RequestId} '{failure.Command}' on {_session.Name} failed: {failure.Message}");
+        }
+
+        private bool IsVerbose() =>
+            MyInvocation.BoundParameters.TryGetValue("Verbose", out object? v) ? ((SwitchParameter)v).IsPresent
+            : SessionState.PSVariable.GetValue("VerbosePreference") is ActionPreference p && p != ActionPreference.SilentlyContinue && p != ActionPreference.Ignore;
 
         /// <summary>Writes every reply that is ready, in order, and waits for the oldest ones until few enough are in flight.</summary>
         private void DrainReplies(int untilInFlightBelow)
@@ -90,6 +133,13 @@ namespace UnrealCv.Commands
                 }
                 var response = new UnrealCvResponse(_session, head.Id, head.Command, head.Text, head.Bytes, head.Elapsed);
                 connection.Release(head);
+                if (_verbose)
+                    WriteVerbose($"received #{response.RequestId} from {_session.Name}: {(response.Bytes?.Length ?? response.Text!.Length)} {(response.IsBinary ? "bytes" : "chars")} in {response.Duration.TotalMilliseconds:0.###} ms");
+                if (NoWait)
+                {
+                    if (response.IsError) WriteWarning($"Request {response.RequestId} '{response.Command}' on {_session.Name} failed: {response.Text}");
+                    continue;
+                }
                 if (response.IsError)
                     WriteError(new ErrorRecord(new InvalidOperationException($"'{response.Command}' failed on {_session.Name}: {response.ErrorMessage}"),
                         "UnrealCvServerError", ErrorCategory.InvalidResult, response));

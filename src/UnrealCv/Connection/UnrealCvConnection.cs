@@ -29,7 +29,11 @@ namespace UnrealCv.Connection
         private readonly ConnectionOptions _options;
         private readonly object _sendLock = new object();
         private readonly ConcurrentDictionary<int, PendingRequest> _pending = new ConcurrentDictionary<int, PendingRequest>();
-        private readonly ConcurrentDictionary<int, byte> _abandoned = new ConcurrentDictionary<int, byte>();
+        // Ids whose caller stopped waiting. The value is the command when its error reply should still be
+        // reported (fire-and-forget), null when the reply is simply dropped (timeout, Ctrl+C).
+        private readonly ConcurrentDictionary<int, string?> _abandoned = new ConcurrentDictionary<int, string?>();
+        private readonly ConcurrentQueue<FireAndForgetFailure> _unobservedErrors = new ConcurrentQueue<FireAndForgetFailure>();
+        private readonly SemaphoreSlim _messageArrived = new SemaphoreSlim(0);
         private readonly ConcurrentQueue<ServerMessage> _messages = new ConcurrentQueue<ServerMessage>();
         private readonly ObjectPool<PendingRequest> _pool = new DefaultObjectPool<PendingRequest>(new PendingRequest.Policy(), 256);
         private readonly ManualResetEventSlim _welcomed = new ManualResetEventSlim();
@@ -149,12 +153,27 @@ namespace UnrealCv.Connection
         public void Release(PendingRequest request) => _pool.Return(request);
 
         /// <summary>Gives up on a request (its caller stopped): its late reply will be dropped. False if it already completed.</summary>
-        public bool Abandon(PendingRequest request)
+        public bool Abandon(PendingRequest request) => Abandon(request, reportErrors: false);
+
+        /// <summary>
+        /// Lets a request go on without a waiter: its reply is still read and matched (nothing misaligns), and an
+        /// <c>error …</c> reply is kept for <see cref="TryTakeUnobservedError"/>. Returns false if it already completed.
+        /// </summary>
+        public bool Detach(PendingRequest request) => Abandon(request, reportErrors: true);
+
+        private bool Abandon(PendingRequest request, bool reportErrors)
         {
             if (!_pending.TryRemove(request.Id, out _)) return false;
-            _abandoned[request.Id] = 0;
+            _abandoned[request.Id] = reportErrors ? request.Command : null;
             return true;
         }
+
+        /// <summary>An error reply to a detached (fire-and-forget) request, oldest first.</summary>
+        public bool TryTakeUnobservedError(out FireAndForgetFailure? failure) => _unobservedErrors.TryDequeue(out failure);
+
+        /// <summary>Waits until a server message may be available; false on timeout.</summary>
+        public bool WaitForMessage(int milliseconds, CancellationToken cancel) =>
+            !_messages.IsEmpty || _messageArrived.Wait(milliseconds, cancel);
 
         private int EncodeRequest(int id, string command)
         {
@@ -209,8 +228,9 @@ namespace UnrealCv.Connection
             }
             catch (Exception e)
             {
+                bool peerBrokeProtocol = e is WireException w && w.Fault != WireFault.ClosedMidFrame;
                 Fail(e as ClientException ?? new ClientException(
-                    e is WireException ? ClientFault.ProtocolViolation : ClientFault.SessionBroken,
+                    peerBrokeProtocol ? ClientFault.ProtocolViolation : ClientFault.SessionBroken,
                     $"the connection to {Description} failed: {e.Message}", e));
             }
         }
@@ -219,9 +239,19 @@ namespace UnrealCv.Connection
         {
             if (!_pending.TryGetValue(id, out PendingRequest? request))
             {
-                if (!_abandoned.TryRemove(id, out _))
+                if (!_abandoned.TryRemove(id, out string? detachedCommand))
                     throw new ClientException(ClientFault.ProtocolViolation, $"{Description} sent a reply with id {id}, which no request is waiting for; replies can no longer be trusted to match their requests.");
-                Skip(length - head);
+                if (detachedCommand == null)
+                {
+                    Skip(length - head);
+                    return;
+                }
+                string reply = ReadText(bodyOffset, head, length);
+                if (reply.StartsWith("error", StringComparison.Ordinal))
+                {
+                    _unobservedErrors.Enqueue(new FireAndForgetFailure(id, detachedCommand, reply.Length > 6 ? reply.Substring(6) : ""));
+                    while (_unobservedErrors.Count > _options.MaxMessages && _unobservedErrors.TryDequeue(out _)) { }
+                }
                 return;
             }
 
@@ -267,6 +297,7 @@ namespace UnrealCv.Connection
             }
             _messages.Enqueue(new ServerMessage(_options.SessionId, text, DateTime.Now));
             while (_messages.Count > _options.MaxMessages && _messages.TryDequeue(out _)) { }
+            _messageArrived.Release();
         }
 
         /// <summary>Reads the rest of a text frame into the reusable scratch buffer and decodes it.</summary>
@@ -318,6 +349,7 @@ namespace UnrealCv.Connection
                 return;
             _fault = fault;
             _welcomed.Set(); // wake Open() if it is still waiting
+            _messageArrived.Release(); // and anyone waiting for a message
             CloseSocket();
             FailPending(fault);
         }
@@ -346,6 +378,21 @@ namespace UnrealCv.Connection
             }
             if (Thread.CurrentThread != _readerThread && _readerThread.IsAlive) _readerThread.Join(1000);
         }
+    }
+
+    /// <summary>An error reply to a request sent without waiting (Invoke-UnrealCvRequest -NoWait).</summary>
+    public sealed class FireAndForgetFailure
+    {
+        internal FireAndForgetFailure(int requestId, string command, string message)
+        {
+            RequestId = requestId;
+            Command = command;
+            Message = message;
+        }
+
+        public int RequestId { get; }
+        public string Command { get; }
+        public string Message { get; }
     }
 
     /// <summary>Settings of one link.</summary>

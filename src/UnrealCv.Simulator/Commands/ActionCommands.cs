@@ -1,0 +1,37 @@
+using UnrealCv.Simulator.Scene;
+using UnrealCv.Simulator.Server;
+
+namespace UnrealCv.Simulator.Commands
+{
+    /// <summary>ActionHandler.cpp: pause/resume, level loading, input and keyboard.</summary>
+    internal static class ActionCommands
+    {
+        public static void Register(CommandRouter router, SimulatorContext context)
+        {
+            router.Register("vset /action/game/pause", "Pause the game", _ => Paused(context, true));
+            router.Register("vset /action/game/resume", "Resume the game", _ => Paused(context, false));
+            router.Register("vget /action/game/is_paused", "Get the pause status", _ => Reply.OfText(context.World.Paused ? "true" : "false"));
+            // The level opens asynchronously on a binary; the simulator builds the new world at once.
+            router.Register("vset /action/game/level [str]", "Open level", a =>
+            {
+                SimulatorOptions o = context.Options;
+                context.World = SceneBuilder.Build(a[0], o.Width, o.Height, o.Fov);
+                return Reply.Ok;
+            });
+            // Both call UpdateInput on the pawn; nothing the wire can observe besides "ok".
+            router.Register("vset /action/input/enable", "Enable input", _ => PawnAction(context));
+            router.Register("vset /action/input/disable", "Disable input", _ => PawnAction(context));
+            router.Register("vset /action/eyes_distance [float]", "Set the distance of binocular stereo camera", _ => Reply.Error("Not Implemented"));
+            router.Register("vset /action/keyboard [str] [float]", "Send a keyboard action to the game", _ => Reply.Ok);
+        }
+
+        private static Reply Paused(SimulatorContext context, bool paused)
+        {
+            context.World.Paused = paused;
+            return Reply.Ok;
+        }
+
+        private static Reply PawnAction(SimulatorContext context) =>
+            context.World.Pawn == null ? Reply.Error("The pawn is invalid") : Reply.Ok;
+    }
+}

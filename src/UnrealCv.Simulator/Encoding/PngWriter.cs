@@ -1,0 +1,16 @@
+using System.IO;
+using StbImageWriteSharp;
+
+namespace UnrealCv.Simulator.Encoding
+{
+    /// <summary>PNG, 8-bit RGBA (colour type 6), like UE's ImageWrapper output for a BGRA capture.</summary>
+    public static class PngWriter
+    {
+        public static byte[] Encode(byte[] rgba, int width, int height)
+        {
+            using var stream = new MemoryStream();
+            new ImageWriter().WritePng(rgba, width, height, ColorComponents.RedGreenBlueAlpha, stream);
+            return stream.ToArray();
+        }
+    }
+}

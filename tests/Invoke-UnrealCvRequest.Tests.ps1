@@ -1,0 +1,153 @@
+BeforeAll {
+    . $PSScriptRoot/common.ps1
+    $script:Simulator = Start-UnrealCvSimulator -FrameTimeMs 0 -ProjectName 'PesterProject' -Profile Windows
+}
+
+AfterAll {
+    Get-UnrealCvSession | Disconnect-UnrealCv
+    Stop-UnrealCvSimulator
+}
+
+Describe 'Invoke-UnrealCvRequest' -Tag Integration {
+    BeforeEach { $script:Session = $Simulator | Connect-UnrealCv }
+    AfterEach { Get-UnrealCvSession | Disconnect-UnrealCv }
+
+    It 'returns a typed response with the reply, the id and the session' {
+        $response = Invoke-UnrealCvRequest 'vget /unrealcv/echo hello'
+        $response | Should -BeOfType 'UnrealCv.Replies.UnrealCvResponse'
+        $response.Text | Should -Be 'hello'
+        $response.Command | Should -Be 'vget /unrealcv/echo hello'
+        $response.RequestId | Should -Be 0
+        $response.IsError | Should -BeFalse
+        $response.IsBinary | Should -BeFalse
+        $response.Session.Id | Should -Be $Session.Id
+        $response.Duration | Should -BeGreaterThan ([timespan]::Zero)
+    }
+
+    It 'numbers requests from 0 per connection and answers the plugin texts' {
+        $replies = Invoke-UnrealCvRequest 'vget /unrealcv/version', 'vget /scene/name'
+        $replies.RequestId | Should -Be @(0, 1)
+        $replies.Text | Should -Be @('1.0.1', 'PesterProject')
+    }
+
+    It 'takes commands from the pipeline and answers in input order' {
+        $replies = 1..50 | ForEach-Object { "vget /unrealcv/echo $_" } | Invoke-UnrealCvRequest
+        $replies.Text | Should -Be (1..50 | ForEach-Object { "$_" })
+        $replies.RequestId | Should -Be (0..49)
+    }
+
+    It 'keeps order with a small in-flight window' {
+        $replies = 1..20 | ForEach-Object { "vget /unrealcv/echo $_" } | Invoke-UnrealCvRequest -MaxInFlight 3
+        $replies.Text | Should -Be (1..20 | ForEach-Object { "$_" })
+    }
+
+    It 'turns an error reply into a non-terminating UnrealCvServerError and goes on' {
+        $replies = Invoke-UnrealCvRequest 'vget /no/such', 'vget /unrealcv/echo after' -ErrorAction SilentlyContinue -ErrorVariable errors
+        $replies.Text | Should -Be 'after'
+        $errors.Count | Should -Be 1
+        $errors[0].FullyQualifiedErrorId | Should -Be 'UnrealCvServerError,UnrealCv.Commands.InvokeUnrealCvRequestCommand'
+        $errors[0].CategoryInfo.Category | Should -Be 'InvalidResult'
+        $errors[0].Exception.Message | Should -BeLike "*Can not find a handler for URI 'vget /no/such'*"
+        $errors[0].TargetObject.Command | Should -Be 'vget /no/such'
+    }
+
+    It 'makes an error reply terminating with -ErrorAction Stop' {
+        { Invoke-UnrealCvRequest 'vget /no/such' -ErrorAction Stop } | Should -Throw -ErrorId 'UnrealCvServerError,UnrealCv.Commands.InvokeUnrealCvRequestCommand'
+    }
+
+    It 'uses -Session over the current session' {
+        $response = Invoke-UnrealCvRequest 'vget /unrealcv/echo x' -Session $Session
+        $response.SessionName | Should -Be $Session.Name
+    }
+
+    It 'refuses a command UnrealCV would mangle, naming it' {
+        $err = { Invoke-UnrealCvRequest "vget /a`nvget /b" -ErrorAction Stop } | Should -Throw -ErrorId 'UnrealCvInvalidCommand,UnrealCv.Commands.InvokeUnrealCvRequestCommand' -PassThru
+        $err.Exception.Message | Should -BeLike '*plain ASCII on one line*'
+    }
+}
+
+Describe 'The session list' -Tag Integration {
+    It 'makes the newest connection current, and forgets it on disconnect' {
+        $a = $Simulator | Connect-UnrealCv -Name ListA
+        Get-UnrealCvSession -Current | Should -Be $a
+        (Get-UnrealCvSession -Name 'List*').Name | Should -Be 'ListA'
+        (Get-UnrealCvSession -Id $a.Id).Name | Should -Be 'ListA'
+        Disconnect-UnrealCv
+        $a.State | Should -Be 'Closed'
+        Get-UnrealCvSession -Name 'List*' | Should -BeNullOrEmpty
+        Get-UnrealCvSession -Current | Should -BeNullOrEmpty
+        { Invoke-UnrealCvRequest 'vget /unrealcv/version' -ErrorAction Stop } | Should -Throw -ErrorId 'UnrealCvNoSession,UnrealCv.Commands.InvokeUnrealCvRequestCommand'
+    }
+
+    It 'reports a missing name or id as ObjectNotFound' {
+        { Get-UnrealCvSession -Name NoSuchSession -ErrorAction Stop } | Should -Throw -ErrorId 'UnrealCvSessionNotFound,UnrealCv.Commands.GetUnrealCvSessionCommand'
+        { Get-UnrealCvSession -Id 999999 -ErrorAction Stop } | Should -Throw -ErrorId 'UnrealCvSessionNotFound,UnrealCv.Commands.GetUnrealCvSessionCommand'
+    }
+
+    It 'says a closed session is closed and how to reconnect' {
+        $s = $Simulator | Connect-UnrealCv
+        Disconnect-UnrealCv -Session $s
+        $err = { Invoke-UnrealCvRequest 'vget /unrealcv/version' -Session $s -ErrorAction Stop } | Should -Throw -ErrorId 'UnrealCvSessionClosed,UnrealCv.Commands.InvokeUnrealCvRequestCommand' -PassThru
+        $err.Exception.Message | Should -BeLike '*Connect-UnrealCv*'
+    }
+
+    It 'keeps sessions per runspace' {
+        $null = $Simulator | Connect-UnrealCv -Name Mine
+        $other = Start-ThreadJob { Import-Module $using:ModuleManifest; @(Get-UnrealCvSession).Count } | Receive-Job -Wait -AutoRemoveJob
+        $other | Should -Be 0
+        (Get-UnrealCvSession).Name | Should -Be 'Mine'
+        Get-UnrealCvSession | Disconnect-UnrealCv
+    }
+}
+
+Describe 'Disconnect-UnrealCv' -Tag Integration {
+    It 'honours -WhatIf' {
+        $s = $Simulator | Connect-UnrealCv
+        Disconnect-UnrealCv -Session $s -WhatIf
+        $s.State | Should -Be 'Opened'
+        Disconnect-UnrealCv -Session $s -PassThru | Should -Be $s
+        $s.State | Should -Be 'Closed'
+    }
+}
+
+Describe 'A server this project did not write' -Tag Integration {
+    It 'works against a plain echo server: the reply text is the command' {
+        # A minimal framed echo server in PowerShell: its own welcome, then each payload echoed back.
+        $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $listener.Start()
+        $port = $listener.LocalEndpoint.Port
+        $job = Start-ThreadJob -ArgumentList $listener {
+            param($listener)
+            $client = $listener.AcceptTcpClient()
+            $stream = $client.GetStream()
+            function Send([byte[]] $payload) {
+                $header = [byte[]]::new(8)
+                [BitConverter]::GetBytes([uint32]2653651905).CopyTo($header, 0) # magic 0x9E2B83C1
+                [BitConverter]::GetBytes([uint32]$payload.Length).CopyTo($header, 4)
+                $stream.Write($header, 0, 8); $stream.Write($payload, 0, $payload.Length)
+            }
+            function ReadExactly([int] $count) {
+                $buffer = [byte[]]::new($count); $read = 0
+                while ($read -lt $count) { $n = $stream.Read($buffer, $read, $count - $read); if ($n -le 0) { return $null }; $read += $n }
+                , $buffer
+            }
+            Send ([Text.Encoding]::ASCII.GetBytes('connected to EchoServer'))
+            while ($header = ReadExactly 8) {
+                $payload = ReadExactly ([BitConverter]::ToUInt32($header, 4))
+                Send $payload
+            }
+            $client.Close(); $listener.Stop()
+        }
+        try {
+            $session = Connect-UnrealCv 127.0.0.1 -Port $port
+            $session.ProjectName | Should -Be 'EchoServer'
+            (Invoke-UnrealCvRequest 'vget /x').Text | Should -Be 'vget /x'
+            Disconnect-UnrealCv
+        }
+        finally {
+            $job | Wait-Job -Timeout 5 | Out-Null
+            $job | Remove-Job -Force
+            $listener.Stop()
+        }
+    }
+}

@@ -1,0 +1,267 @@
+using System;
+using System.Linq;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using UnrealCv.Common;
+using UnrealCv.Connection;
+using UnrealCv.Transport;
+using UnrealCv.Wire;
+using Xunit;
+
+namespace UnrealCv.Tests
+{
+    public class EngineTests
+    {
+        private static readonly TimeSpan Short = TimeSpan.FromSeconds(5);
+
+        private static UnrealCvConnection Open(ScriptedServer server, long maxFrameBytes = 512L << 20)
+        {
+            Socket socket = SocketConnector.ConnectTcp("127.0.0.1", server.Port, Short, CancellationToken.None);
+            return UnrealCvConnection.Open(socket, new ConnectionOptions("session 'Test' (scripted)", 1) { MaxFrameBytes = maxFrameBytes }, Short, CancellationToken.None);
+        }
+
+        private static string Request(UnrealCvConnection connection, string command, TimeSpan? timeout = null)
+        {
+            PendingRequest request = connection.Send(command, expectsBinary: false);
+            connection.WaitForReply(request, timeout ?? Short, CancellationToken.None);
+            return request.Text!;
+        }
+
+        [Fact]
+        public void Matches_replies_by_id_and_reads_the_welcome()
+        {
+            using var server = new ScriptedServer(s =>
+            {
+                s.Welcome();
+                var (id, command) = s.Receive();
+                s.Send($"{id}:{command.ToUpperInvariant()}");
+            });
+            using UnrealCvConnection connection = Open(server);
+            Assert.Equal("connected to ScriptedProject", connection.Welcome);
+            Assert.Equal("VGET /X", Request(connection, "vget /x"));
+        }
+
+        [Fact]
+        public void Works_against_a_server_that_only_echoes_each_payload()
+        {
+            using var server = new ScriptedServer(s =>
+            {
+                s.Send("connected to EchoServer");
+                for (int i = 0; i < 3; i++)
+                {
+                    var (id, command) = s.Receive();
+                    s.Send($"{id}:{command}");
+                }
+            });
+            using UnrealCvConnection connection = Open(server);
+            Assert.Equal(new[] { "vget /x", "vget /y", "vget /z" }, new[] { "vget /x", "vget /y", "vget /z" }.Select(c => Request(connection, c)).ToArray());
+        }
+
+        [Fact]
+        public void A_timed_out_request_leaves_its_late_reply_to_be_dropped_not_given_to_the_next_caller()
+        {
+            var release = new ManualResetEventSlim();
+            using var server = new ScriptedServer(s =>
+            {
+                s.Welcome();
+                var slow = s.Receive();
+                release.Wait(Short);
+                s.Send($"{slow.Id}:late reply to {slow.Command}");
+                var next = s.Receive();
+                s.Send($"{next.Id}:reply to {next.Command}");
+            });
+            using UnrealCvConnection connection = Open(server);
+            var timeout = Assert.Throws<ClientException>(() => Request(connection, "vget /slow", TimeSpan.FromMilliseconds(200)));
+            Assert.Equal(ClientFault.Timeout, timeout.Fault);
+            Assert.Contains("'vget /slow' (request 0)", timeout.Message);
+            release.Set();
+            Assert.Equal("reply to vget /next", Request(connection, "vget /next"));
+            Assert.Equal(ConnectionState.Open, connection.State);
+        }
+
+        [Fact]
+        public void Frames_without_an_id_are_server_messages_never_replies()
+        {
+            using var server = new ScriptedServer(s =>
+            {
+                s.Welcome();
+                var (id, _) = s.Receive();
+                s.Send("hello from a Blueprint");
+                s.Send("12345678901:eleven digits is no id");
+                s.Send($"{id}:the reply");
+            });
+            using UnrealCvConnection connection = Open(server);
+            Assert.Equal("the reply", Request(connection, "vget /x"));
+            Assert.True(connection.TryTakeMessage(out ServerMessage? first));
+            Assert.Equal("hello from a Blueprint", first!.Text);
+            Assert.True(connection.TryTakeMessage(out ServerMessage? second));
+            Assert.Equal("12345678901:eleven digits is no id", second!.Text);
+            Assert.False(connection.TryTakeMessage(out _));
+        }
+
+        [Fact]
+        public void Binary_replies_are_decided_by_the_command_and_kept_as_bytes()
+        {
+            byte[] png = { 0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0xFF };
+            using var server = new ScriptedServer(s =>
+            {
+                s.Welcome();
+                var (id, _) = s.Receive();
+                s.SendRaw(Frame.Encode(Encoding.ASCII.GetBytes(id + ":").Concat(png).ToArray()));
+                var text = s.Receive();
+                s.Send($"{text.Id}:error Invalid filename type, filename jpg");
+            });
+            using UnrealCvConnection connection = Open(server);
+            PendingRequest image = connection.Send("vget /camera/0/lit png", expectsBinary: true);
+            connection.WaitForReply(image, Short, CancellationToken.None);
+            Assert.Equal(png, image.Bytes);
+            Assert.Null(image.Text);
+
+            PendingRequest refused = connection.Send("vget /camera/0/lit jpg", expectsBinary: true);
+            connection.WaitForReply(refused, Short, CancellationToken.None);
+            Assert.Equal("error Invalid filename type, filename jpg", refused.Text);
+            Assert.Null(refused.Bytes);
+        }
+
+        [Fact]
+        public void Pipelined_requests_are_all_sent_before_any_reply_and_each_gets_its_own()
+        {
+            using var server = new ScriptedServer(s =>
+            {
+                s.Welcome();
+                var received = Enumerable.Range(0, 50).Select(_ => s.Receive()).ToList();
+                // Answer in reverse: matching is by id, not by order.
+                foreach (var (id, command) in Enumerable.Reverse(received)) s.Send($"{id}:{command}");
+            });
+            using UnrealCvConnection connection = Open(server);
+            var requests = Enumerable.Range(0, 50).Select(i => connection.Send($"vget /unrealcv/echo {i}", false)).ToList();
+            foreach (PendingRequest r in requests) connection.WaitForReply(r, Short, CancellationToken.None);
+            Assert.Equal(Enumerable.Range(0, 50).Select(i => $"vget /unrealcv/echo {i}"), requests.Select(r => r.Text));
+            Assert.Equal(Enumerable.Range(0, 50), requests.Select(r => r.Id));
+        }
+
+        [Fact]
+        public void Many_threads_share_one_connection_and_each_gets_its_own_reply()
+        {
+            using var server = new ScriptedServer(s =>
+            {
+                s.Welcome();
+                for (int i = 0; i < 8 * 100; i++)
+                {
+                    var (id, command) = s.Receive();
+                    s.Send($"{id}:{command.Substring("vget /unrealcv/echo ".Length)}");
+                }
+            });
+            using UnrealCvConnection connection = Open(server);
+            var mismatches = 0;
+            Parallel.For(0, 8, new ParallelOptions { MaxDegreeOfParallelism = 8 }, worker =>
+            {
+                for (int i = 0; i < 100; i++)
+                {
+                    string expected = $"{worker}-{i}";
+                    if (Request(connection, "vget /unrealcv/echo " + expected) != expected) Interlocked.Increment(ref mismatches);
+                }
+            });
+            Assert.Equal(0, mismatches);
+        }
+
+        [Fact]
+        public void A_reply_with_an_unknown_id_breaks_the_session_and_fails_every_pending_request()
+        {
+            using var server = new ScriptedServer(s =>
+            {
+                s.Welcome();
+                s.Receive();
+                s.Receive();
+                s.Send("99:nobody asked");
+            });
+            using UnrealCvConnection connection = Open(server);
+            PendingRequest a = connection.Send("vget /a", false);
+            PendingRequest b = connection.Send("vget /b", false);
+            var fault = Assert.Throws<ClientException>(() => connection.WaitForReply(a, Short, CancellationToken.None));
+            Assert.Equal(ClientFault.ProtocolViolation, fault.Fault);
+            Assert.Contains("id 99", fault.Message);
+            Assert.Contains("session 'Test'", fault.Message);
+            Assert.Same(fault, Assert.Throws<ClientException>(() => connection.WaitForReply(b, Short, CancellationToken.None)));
+            Assert.Equal(ConnectionState.Broken, connection.State);
+            var next = Assert.Throws<ClientException>(() => connection.Send("vget /c", false));
+            Assert.Equal(ClientFault.SessionBroken, next.Fault);
+            Assert.Contains("Connect-UnrealCv", next.Message);
+        }
+
+        [Theory]
+        [InlineData("closed-mid-frame", ClientFault.SessionBroken, "middle of a frame")]
+        [InlineData("bad-magic", ClientFault.ProtocolViolation, "bad frame magic")]
+        [InlineData("reset", ClientFault.SessionBroken, "failed")]
+        [InlineData("closed", ClientFault.SessionBroken, "closed the connection")]
+        [InlineData("oversize", ClientFault.ProtocolViolation, "more than the limit")]
+        public void Stream_faults_end_every_pending_request_at_once(string fault, ClientFault expected, string messagePart)
+        {
+            using var server = new ScriptedServer(s =>
+            {
+                s.Welcome();
+                s.Receive();
+                switch (fault)
+                {
+                    case "closed-mid-frame": s.SendRaw(Frame.Encode("0:a reply that is cut").Take(14).ToArray()); s.Close(); break;
+                    case "bad-magic": s.SendRaw(new byte[] { 0xFF, 0xFF, 0xFF, 0xFF, 4, 0, 0, 0, 0x30, 0x3A, 0x6F, 0x6B }); break;
+                    case "reset": s.Reset(); break;
+                    case "closed": s.Close(); break;
+                    case "oversize": s.SendRaw(new byte[] { 0xC1, 0x83, 0x2B, 0x9E, 0x01, 0x00, 0x00, 0x40 }); break; // 1 GiB + 1
+                }
+            });
+            using UnrealCvConnection connection = Open(server);
+            PendingRequest request = connection.Send("vget /x", false);
+            var started = DateTime.UtcNow;
+            var e = Assert.Throws<ClientException>(() => connection.WaitForReply(request, TimeSpan.FromSeconds(30), CancellationToken.None));
+            Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(10), "the fault should end the wait at once, not at the timeout");
+            Assert.Equal(expected, e.Fault);
+            Assert.Contains(messagePart, e.Message);
+            Assert.Equal(ConnectionState.Broken, connection.State);
+        }
+
+        [Fact]
+        public void Cancellation_ends_a_wait_for_a_server_that_never_replies()
+        {
+            using var server = new ScriptedServer(s => { s.Welcome(); s.Receive(); Thread.Sleep(3000); });
+            using UnrealCvConnection connection = Open(server);
+            PendingRequest request = connection.Send("vget /never", false);
+            using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+            Assert.ThrowsAny<OperationCanceledException>(() => connection.WaitForReply(request, TimeSpan.FromSeconds(60), cancel.Token));
+            Assert.Equal(0, connection.PendingCount);
+        }
+
+        [Fact]
+        public void No_welcome_is_reported_as_such_with_the_one_client_hint()
+        {
+            using var server = new ScriptedServer(s => Thread.Sleep(2000));
+            Socket socket = SocketConnector.ConnectTcp("127.0.0.1", server.Port, Short, CancellationToken.None);
+            var e = Assert.Throws<ClientException>(() =>
+                UnrealCvConnection.Open(socket, new ConnectionOptions("session 'Test' (scripted)", 1), TimeSpan.FromMilliseconds(300), CancellationToken.None));
+            Assert.Equal(ClientFault.NoWelcome, e.Fault);
+            Assert.Contains("one client at a time", e.Message);
+        }
+
+        [Fact]
+        public void Nothing_listening_is_reported_as_such()
+        {
+            int port;
+            using (var probe = new TcpListener(IPAddress.Loopback, 0)) { probe.Start(); port = ((IPEndPoint)probe.LocalEndpoint).Port; probe.Stop(); }
+            var e = Assert.Throws<ClientException>(() => SocketConnector.ConnectTcp("127.0.0.1", port, Short, CancellationToken.None));
+            Assert.Equal(ClientFault.ConnectFailed, e.Fault);
+            Assert.Contains($"nothing is listening at 127.0.0.1:{port}", e.Message);
+        }
+
+        [Theory]
+        [InlineData("")]
+        [InlineData("vget /a\nvget /b")]
+        [InlineData("vget /unrealcv/echo caf\u00e9")]
+        public void Commands_the_plugin_would_mangle_are_refused(string command)
+        {
+            Assert.Equal(ClientFault.InvalidCommand, Assert.Throws<ClientException>(() => UnrealCvConnection.CheckCommand(command)).Fault);
+        }
+    }
+}
