@@ -8,6 +8,7 @@
       Build  compile the assemblies and lay out the module in out/UnrealCv (and the simulator program in out/UnrealCvSimulator)
       Test   Build, then the xunit suites, then the Pester suites in a fresh pwsh; prints "N passed, N failed"
       Demo   Build, start the simulator, connect, send requests, show the replies, clean up
+      Bench  Build, then measure the client against a raw-socket baseline in the same process (tests/Benchmarks)
       Clean  remove out/ and the projects' bin/obj folders
 .EXAMPLE
     dotnet pwsh ./build.ps1 Test
@@ -15,11 +16,14 @@
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'Demo', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Clean')]
     [string[]] $Task = @('Build'),
 
     [ValidateSet('Debug', 'Release')]
-    [string] $Configuration = 'Release'
+    [string] $Configuration = 'Release',
+
+    # Bench: multiplies the request counts (0.1 for a quick look).
+    [double] $BenchScale = 1.0
 )
 
 Set-StrictMode -Version Latest
@@ -134,6 +138,13 @@ function Invoke-Demo {
     }
 }
 
+function Invoke-Bench {
+    $benchOut = Join-Path $Out 'bench'
+    Invoke-Native dotnet @('build', (Join-Path $Root 'tests/Benchmarks/UnrealCv.Benchmarks.csproj'), '-c', 'Release', '-o', $benchOut, '-nologo', '-v', 'quiet')
+    Invoke-Native dotnet @((Join-Path $benchOut 'UnrealCv.Benchmarks.dll'), (Join-Path $SimulatorOut 'UnrealCvSimulator'), "$BenchScale")
+    Write-Host "Table written to $(Join-Path $benchOut 'bench.md')"
+}
+
 Push-Location $Root
 try {
     foreach ($name in $Task) {
@@ -142,6 +153,7 @@ try {
             'Build' { Invoke-Build }
             'Test' { Invoke-Build; Invoke-Test }
             'Demo' { Invoke-Build; Invoke-Demo }
+            'Bench' { Invoke-Build; Invoke-Bench }
         }
     }
 }

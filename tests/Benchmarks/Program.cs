@@ -1,0 +1,258 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Threading;
+using UnrealCv.Commands;
+using UnrealCv.Connection;
+using UnrealCv.Transport;
+using UnrealCv.Wire;
+
+namespace UnrealCv.Benchmarks
+{
+    /// <summary>
+    /// Measures the client against a baseline in the same process and minute: a raw framed client written with
+    /// plain sockets (the limit of this machine), then the engine, then the cmdlet. The server is the simulator's
+    /// console program at frame time 0, in its own process so that only the client's allocations are counted.
+    /// Figures are ratios; absolute numbers vary with the machine's load.
+    /// </summary>
+    public static class Program
+    {
+        private const string Small = "vget /unrealcv/echo x";
+        private const int Window = 256;
+        private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+
+        public static int Main(string[] args)
+        {
+            string simulator = args.Length > 0 ? args[0] : throw new ArgumentException("usage: UnrealCv.Benchmarks <path to UnrealCvSimulator> [scale]");
+            double scale = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 1.0;
+            int n = (int)(20000 * scale);
+            var rows = new List<(string Name, string Value, string Target)>();
+
+            using var server = SimulatorProcess.Start(simulator, width: 640, height: 480);
+            Console.WriteLine($"simulator pid {server.ProcessId} on port {server.Port}; {n} small requests per run");
+
+            // Warm up JIT and both ends.
+            MeasureRaw(server, (c, r) => RawSequential(c, r, 2000));
+            MeasureEngine(server, c => EngineSequential(c, 2000));
+
+            double rawSeq = MeasureRaw(server, (c, r) => RawSequential(c, r, n / 4)) / (n / 4);
+            double engSeq = MeasureEngine(server, c => EngineSequential(c, n / 4)) / (n / 4);
+            rows.Add(("small reply, sequential round trip: raw sockets", Us(rawSeq), ""));
+            rows.Add(("small reply, sequential round trip: engine", Us(engSeq), ""));
+            rows.Add(("engine / raw, sequential", Ratio(engSeq / rawSeq), "<= 1.30"));
+
+            double rawPipe = MeasureRaw(server, (c, r) => RawPipelined(c, r, n)) / n;
+            double engPipe = MeasureEngine(server, c => EnginePipelined(c, n)) / n;
+            rows.Add(("small reply, pipelined: raw sockets", Rate(rawPipe), ""));
+            rows.Add(("small reply, pipelined: engine (window 256)", Rate(engPipe), ""));
+            rows.Add(("engine / raw throughput, pipelined", Ratio(rawPipe / engPipe), ">= 0.50"));
+
+            double cmdlet = CmdletPipeline(server, n) / n;
+            rows.Add(("small reply, pipelined: Invoke-UnrealCvRequest fed by the pipeline", Rate(cmdlet), ""));
+            rows.Add(("cmdlet overhead beyond the engine, per request", Us(cmdlet - engPipe), "<= 10 us"));
+
+            long allocated = AllocatedPerRequest(server, n / 4);
+            rows.Add(("client bytes allocated per small request (engine, steady state)", allocated.ToString(CultureInfo.InvariantCulture) + " B", "little"));
+
+            AddLarge(rows, server, "vget /camera/0/lit bmp", "640x480 BMP", 100);
+            using var big = SimulatorProcess.Start(simulator, width: 1920, height: 1080);
+            AddLarge(rows, big, "vget /camera/0/depth npy", "1920x1080 depth NPY", 30);
+
+            var table = new StringBuilder();
+            table.AppendLine("| measure | value | target |").AppendLine("|---|---:|---|");
+            foreach (var (name, value, target) in rows) table.AppendLine($"| {name} | {value} | {target} |");
+            Console.WriteLine();
+            Console.WriteLine(table.ToString());
+            string outFile = Path.Combine(AppContext.BaseDirectory, "bench.md");
+            File.WriteAllText(outFile, table.ToString());
+            return 0;
+        }
+
+        private static void AddLarge(List<(string, string, string)> rows, SimulatorProcess server, string command, string label, int count)
+        {
+            MeasureRaw(server, (c, r) => RawSequential(c, r, 3, command));
+            long bytes = 0;
+            double raw = MeasureRaw(server, (c, r) => bytes = RawSequential(c, r, count, command)) / count;
+            double engine = MeasureEngine(server, c => EngineSequential(c, count, command, binary: true)) / count;
+            double size = bytes / (double)count;
+            rows.Add(($"{label} ({size / 1e6:0.0} MB), sequential: raw sockets", $"{Ms(raw)}, {size / raw / 1e9:0.00} GB/s", ""));
+            rows.Add(($"{label} ({size / 1e6:0.0} MB), sequential: engine", $"{Ms(engine)}, {size / engine / 1e9:0.00} GB/s", ">= 1 GB/s"));
+            rows.Add(($"engine / raw, {label}", Ratio(engine / raw), ""));
+        }
+
+        private static string Us(double seconds) => (seconds * 1e6).ToString("0.0", CultureInfo.InvariantCulture) + " us";
+        private static string Ms(double seconds) => (seconds * 1e3).ToString("0.00", CultureInfo.InvariantCulture) + " ms";
+        private static string Rate(double secondsPerRequest) => (1 / secondsPerRequest).ToString("#,0", CultureInfo.InvariantCulture) + " req/s (" + Us(secondsPerRequest) + ")";
+        private static string Ratio(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
+
+        /// <summary>Connects a fresh raw socket (the server serves one client at a time), reads the welcome, times the body.</summary>
+        private static double MeasureRaw(SimulatorProcess server, Action<Socket, FrameReader> body)
+        {
+            using Socket socket = SocketConnector.ConnectTcp("127.0.0.1", server.Port, Timeout, CancellationToken.None);
+            var reader = new FrameReader(new NetworkStream(socket, false), 1L << 30);
+            ReadPayload(reader); // welcome
+            var clock = Stopwatch.StartNew();
+            body(socket, reader);
+            return clock.Elapsed.TotalSeconds;
+        }
+
+        /// <summary>Opens an engine connection (welcome included), then times the body.</summary>
+        private static double MeasureEngine(SimulatorProcess server, Action<UnrealCvConnection> body)
+        {
+            Socket socket = SocketConnector.ConnectTcp("127.0.0.1", server.Port, Timeout, CancellationToken.None);
+            using UnrealCvConnection connection = UnrealCvConnection.Open(socket, new ConnectionOptions("bench", 0), Timeout, CancellationToken.None);
+            var clock = Stopwatch.StartNew();
+            body(connection);
+            return clock.Elapsed.TotalSeconds;
+        }
+
+        // ---- the raw baseline: framing by hand, nothing else ----
+
+        private static long RawSequential(Socket socket, FrameReader reader, int count, string command = Small)
+        {
+            long bytes = 0;
+            for (int i = 0; i < count; i++)
+            {
+                socket.Send(Frame.Encode(i.ToString(CultureInfo.InvariantCulture) + ":" + command));
+                bytes += ReadPayload(reader);
+            }
+            return bytes;
+        }
+
+        private static void RawPipelined(Socket socket, FrameReader reader, int count)
+        {
+            byte[][] frames = Enumerable.Range(0, count).Select(i => Frame.Encode(i.ToString(CultureInfo.InvariantCulture) + ":" + Small)).ToArray();
+            var sender = new Thread(() => { foreach (byte[] f in frames) socket.Send(f); });
+            sender.Start();
+            for (int i = 0; i < count; i++) ReadPayload(reader);
+            sender.Join();
+        }
+
+        private static int ReadPayload(FrameReader reader)
+        {
+            int length = reader.ReadHeader();
+            var payload = new byte[length];
+            reader.ReadExactly(payload, 0, length);
+            return length;
+        }
+
+        // ---- the engine ----
+
+        private static void EngineSequential(UnrealCvConnection connection, int count, string command = Small, bool binary = false)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                PendingRequest request = connection.Send(command, binary);
+                connection.WaitForReply(request, Timeout, CancellationToken.None);
+                connection.Release(request);
+            }
+        }
+
+        private static void EnginePipelined(UnrealCvConnection connection, int count)
+        {
+            var inFlight = new Queue<PendingRequest>();
+            for (int i = 0; i < count; i++)
+            {
+                inFlight.Enqueue(connection.Send(Small, false));
+                if (inFlight.Count >= Window) Complete(connection, inFlight.Dequeue());
+            }
+            while (inFlight.Count > 0) Complete(connection, inFlight.Dequeue());
+        }
+
+        private static void Complete(UnrealCvConnection connection, PendingRequest request)
+        {
+            connection.WaitForReply(request, Timeout, CancellationToken.None);
+            connection.Release(request);
+        }
+
+        private static long AllocatedPerRequest(SimulatorProcess server, int count)
+        {
+            long perRequest = 0;
+            MeasureEngine(server, connection =>
+            {
+                for (int i = 0; i < 1000; i++) Complete(connection, connection.Send(Small, false));
+                long before = GC.GetTotalAllocatedBytes(precise: true);
+                for (int i = 0; i < count; i++) Complete(connection, connection.Send(Small, false));
+                perRequest = (GC.GetTotalAllocatedBytes(precise: true) - before) / count;
+            });
+            return perRequest;
+        }
+
+        // ---- the cmdlet, hosted in this process ----
+
+        private static double CmdletPipeline(SimulatorProcess server, int count)
+        {
+            using PowerShell ps = PowerShell.Create();
+            ps.AddScript(@"
+                param($assembly, $port, $count)
+                Import-Module -Assembly $assembly
+                $session = Connect-UnrealCv 127.0.0.1 -Port $port
+                $commands = [string[]]::new($count); for ($i = 0; $i -lt $count; $i++) { $commands[$i] = 'vget /unrealcv/echo x' }
+                $null = $commands[0..999] | Invoke-UnrealCvRequest   # warm-up
+                $clock = [Diagnostics.Stopwatch]::StartNew()
+                $replies = $commands | Invoke-UnrealCvRequest
+                $seconds = $clock.Elapsed.TotalSeconds
+                if ($replies.Count -ne $count) { throw ""expected $count replies, got $($replies.Count)"" }
+                Disconnect-UnrealCv
+                $seconds
+            ").AddArgument(typeof(ConnectUnrealCvCommand).Assembly).AddArgument(server.Port).AddArgument(count);
+            var result = ps.Invoke();
+            if (ps.HadErrors) throw new InvalidOperationException(string.Join("; ", ps.Streams.Error.Select(e => e.ToString())));
+            return Convert.ToDouble(result.Last().BaseObject, CultureInfo.InvariantCulture);
+        }
+    }
+
+    /// <summary>The simulator's console program on a free port, at frame time 0, keeping TCP (Windows profile).</summary>
+    internal sealed class SimulatorProcess : IDisposable
+    {
+        private readonly Process _process;
+        private readonly string _configDir;
+
+        private SimulatorProcess(Process process, int port, string configDir)
+        {
+            _process = process;
+            Port = port;
+            _configDir = configDir;
+        }
+
+        public int Port { get; }
+        public int ProcessId => _process.Id;
+
+        public static SimulatorProcess Start(string path, int width, int height)
+        {
+            int port;
+            using (var probe = new TcpListener(IPAddress.Loopback, 0)) { probe.Start(); port = ((IPEndPoint)probe.LocalEndpoint).Port; probe.Stop(); }
+            string configDir = Directory.CreateTempSubdirectory("unrealcv-bench-").FullName;
+            var info = new ProcessStartInfo(path)
+            {
+                RedirectStandardOutput = true,
+                UseShellExecute = false,
+            };
+            foreach (string arg in new[] { $"-cvport={port}", $"-UnrealCVWidth={width}", $"-UnrealCVHeight={height}", "-SimFrameTimeMs=0", "-SimProfile=Windows", $"-SimConfigDir={configDir}" })
+                info.ArgumentList.Add(arg);
+            Process process = Process.Start(info)!;
+            var ready = process.StandardOutput.ReadLineAsync();
+            if (!ready.Wait(TimeSpan.FromSeconds(30)) || ready.Result == null || !ready.Result.Contains("listening", StringComparison.Ordinal))
+            {
+                process.Kill();
+                throw new InvalidOperationException($"the simulator did not start: {(ready.IsCompleted ? ready.Result : "no output in 30 s")}");
+            }
+            return new SimulatorProcess(process, port, configDir);
+        }
+
+        public void Dispose()
+        {
+            if (!_process.HasExited) _process.Kill();
+            _process.WaitForExit(5000);
+            _process.Dispose();
+            Directory.Delete(_configDir, recursive: true);
+        }
+    }
+}
