@@ -20,6 +20,7 @@
         'Receive-UnrealCvMessage'
         'Start-UnrealCvSimulator'
         'Stop-UnrealCvSimulator'
+        'Switch-UnrealCvTransport'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -72,6 +72,20 @@ namespace UnrealCv.Simulator
 
         internal CommandRouter Router { get; }
 
+        /// <summary>
+        /// Sends a server message (a frame without a request id, as a game Blueprint's SendMessageBP does) to the
+        /// client being served. Returns false when no client is connected.
+        /// </summary>
+        public bool SendMessage(string text) => _listener.SendMessage(text ?? throw new ArgumentNullException(nameof(text)));
+
+        /// <summary>Freezes the game thread, as a binary that hangs: connections stay open, requests get no reply until <see cref="Resume"/>.</summary>
+        public void Suspend() => _game.Suspend();
+
+        /// <summary>Lets a suspended game thread tick again; queued requests run on the next tick.</summary>
+        public void Resume() => _game.Resume();
+
+        public bool IsSuspended => _game.IsSuspended;
+
         /// <summary>Ticks that ran at least one request.</summary>
         public long BusyTicks => _game.BusyTicks;
 

@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 using System.Text;
-using UnrealCv.Simulator.Encoding;
+using UnrealCv.Simulator.Encoders;
 using UnrealCv.Simulator.Rendering;
 using UnrealCv.Simulator.Scene;
 using UnrealCv.Simulator.Server;

@@ -1,4 +1,4 @@
-namespace UnrealCv.Simulator.Encoding
+namespace UnrealCv.Simulator.Encoders
 {
     /// <summary>
     /// The plugin's ConvertToBmp: a 14-byte file header, a 40-byte BITMAPINFOHEADER, then the pixel array

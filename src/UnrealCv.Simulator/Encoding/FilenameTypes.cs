@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 
-namespace UnrealCv.Simulator.Encoding
+namespace UnrealCv.Simulator.Encoders
 {
     public enum ImageFormat
     {

@@ -2,7 +2,7 @@ using System;
 using System.Globalization;
 using System.Text;
 
-namespace UnrealCv.Simulator.Encoding
+namespace UnrealCv.Simulator.Encoders
 {
     /// <summary>
     /// NPY format 1.0 exactly as the plugin's cnpy writes it: magic, version 1.0, uint16 header length,
@@ -40,12 +40,12 @@ namespace UnrealCv.Simulator.Encoding
             dict.Append(' ', padding - 1).Append('\n');
             var header = new byte[10 + dict.Length];
             header[0] = 0x93;
-            System.Text.Encoding.ASCII.GetBytes("NUMPY", 0, 5, header, 1);
+            Encoding.ASCII.GetBytes("NUMPY", 0, 5, header, 1);
             header[6] = 1;
             header[7] = 0;
             header[8] = (byte)dict.Length;
             header[9] = (byte)(dict.Length >> 8);
-            System.Text.Encoding.ASCII.GetBytes(dict.ToString(), 0, dict.Length, header, 10);
+            Encoding.ASCII.GetBytes(dict.ToString(), 0, dict.Length, header, 10);
             return header;
         }
     }

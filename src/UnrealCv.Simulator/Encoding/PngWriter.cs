@@ -1,7 +1,9 @@
 using System.IO;
 using StbImageWriteSharp;
 
-namespace UnrealCv.Simulator.Encoding
+// The namespace is Encoders, not Encoding: a namespace UnrealCv.Simulator.Encoding would hide
+// System.Text.Encoding from every file under UnrealCv.Simulator.
+namespace UnrealCv.Simulator.Encoders
 {
     /// <summary>PNG, 8-bit RGBA (colour type 6), like UE's ImageWrapper output for a BGRA capture.</summary>
     public static class PngWriter

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Net.Sockets;
+using System.Text;
 using UnrealCv.Wire;
 
 namespace UnrealCv.Simulator.Server
@@ -26,12 +27,12 @@ namespace UnrealCv.Simulator.Server
 
         public Socket Socket => _socket;
 
-        public void SendMessage(string text) => Send(null, System.Text.Encoding.UTF8.GetBytes(text));
+        public void SendMessage(string text) => Send(null, Encoding.UTF8.GetBytes(text));
 
         public void SendReply(int id, Reply reply)
         {
             if (DropsReplies) return;
-            Send(System.Text.Encoding.ASCII.GetBytes(id.ToString(CultureInfo.InvariantCulture) + ":"), reply.Body);
+            Send(Encoding.ASCII.GetBytes(id.ToString(CultureInfo.InvariantCulture) + ":"), reply.Body);
         }
 
         /// <summary>Header, id prefix and body in one gathered write: an image is never copied into a second buffer.</summary>

@@ -15,6 +15,7 @@ namespace UnrealCv.Simulator.Server
         private readonly ConcurrentQueue<(ClientLink Link, int Id, string Command)> _queue = new ConcurrentQueue<(ClientLink, int, string)>();
         private readonly SemaphoreSlim _queued = new SemaphoreSlim(0);
         private readonly ManualResetEventSlim _stop = new ManualResetEventSlim();
+        private readonly ManualResetEventSlim _running = new ManualResetEventSlim(true);
         private readonly Func<string, Reply> _execute;
         private readonly int _frameTimeMs;
         private readonly Thread _thread;
@@ -31,6 +32,14 @@ namespace UnrealCv.Simulator.Server
         public long BusyTicks => Interlocked.Read(ref _ticks);
 
         public void Start() => _thread.Start();
+
+        /// <summary>Stops ticking, as a game thread that hangs (a long level load); requests queue up unanswered.</summary>
+        public void Suspend() => _running.Reset();
+
+        /// <summary>Ticks again; the queued requests run on the next tick.</summary>
+        public void Resume() => _running.Set();
+
+        public bool IsSuspended => !_running.IsSet;
 
         public void Enqueue(ClientLink link, int id, string command)
         {
@@ -57,6 +66,7 @@ namespace UnrealCv.Simulator.Server
                     // Skip frames we were too late for instead of bursting to catch up.
                     nextTick = Math.Max(nextTick + _frameTimeMs, clock.ElapsedMilliseconds + 1);
                 }
+                if (!_running.IsSet && WaitHandle.WaitAny(new[] { _running.WaitHandle, _stop.WaitHandle }) == 1) return;
                 Tick();
             }
         }
@@ -66,18 +76,20 @@ namespace UnrealCv.Simulator.Server
             bool busy = false;
             while (_queue.TryDequeue(out var request))
             {
+                // Counted before the first reply goes out, so a client that has a reply sees its tick counted.
+                if (!busy) Interlocked.Increment(ref _ticks);
                 busy = true;
                 Reply reply;
                 try { reply = _execute(request.Command); }
                 catch (Exception e) { reply = Reply.Error(e.Message); }
                 request.Link.SendReply(request.Id, reply);
             }
-            if (busy) Interlocked.Increment(ref _ticks);
         }
 
         public void Dispose()
         {
             _stop.Set();
+            _running.Set();
             _queued.Release();
             if (Thread.CurrentThread != _thread && _thread.IsAlive) _thread.Join(2000);
             _queued.Dispose();

@@ -36,6 +36,7 @@ namespace UnrealCv.Simulator.Server
             _tcp = new Socket(options.BindAddress.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
             try
             {
+                _tcp.ReceiveBufferSize = 2 * 1024 * 1024; // as the plugin sets on its listening socket
                 _tcp.Bind(new IPEndPoint(options.BindAddress, options.Port));
                 _tcp.Listen(1);
             }
@@ -61,6 +62,14 @@ namespace UnrealCv.Simulator.Server
         public bool TcpClientConnected => _client is ClientLink c && !c.IsUnixSocket;
 
         public void Start() => _thread.Start();
+
+        /// <summary>Sends a frame without a request id to the client being served (a Blueprint's SendMessageBP); false when none is.</summary>
+        public bool SendMessage(string text)
+        {
+            if (!(_client is ClientLink link)) return false;
+            link.SendMessage(text);
+            return true;
+        }
 
         private void Run()
         {

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace UnrealCv.Simulator.Server
 {
     /// <summary>What a command answers: text (sent as UTF-8) or raw bytes (an image, an array).</summary>
@@ -24,6 +26,6 @@ namespace UnrealCv.Simulator.Server
         public static Reply OfBytes(byte[] bytes) => bytes.Length == 0 ? Ok : new Reply(null, bytes);
 
         /// <summary>The body bytes as sent after <c>&lt;id&gt;:</c>.</summary>
-        public byte[] Body => Bytes ?? System.Text.Encoding.UTF8.GetBytes(Text ?? "");
+        public byte[] Body => Bytes ?? Encoding.UTF8.GetBytes(Text ?? "");
     }
 }

@@ -1,6 +1,6 @@
 using System;
 using System.Management.Automation;
-using System.Net.Sockets;
+using System.Net;
 using UnrealCv.Common;
 using UnrealCv.Connection;
 using UnrealCv.Session;
@@ -14,6 +14,7 @@ namespace UnrealCv.Commands
     public sealed class ConnectUnrealCvCommand : UnrealCvCmdlet
     {
         private const string TcpSet = "Tcp";
+        private const string UnixSet = "Unix";
 
         [Parameter(Position = 0, ParameterSetName = TcpSet, ValueFromPipelineByPropertyName = true)]
         [Alias("HostName", "Server")]
@@ -24,12 +25,22 @@ namespace UnrealCv.Commands
         [ValidateRange(1, 65535)]
         public int Port { get; set; } = 9000;
 
+        /// <summary>Tcp (default), Unix (switch to the binary's Unix socket after connecting), or Auto (switch where offered).</summary>
+        [Parameter(ParameterSetName = TcpSet)]
+        public ConnectTransport Transport { get; set; } = ConnectTransport.Tcp;
+
+        /// <summary>A Unix socket to connect to directly, such as /tmp/unrealcv_9000.socket.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = UnixSet)]
+        [Alias("LiteralPath", "SocketPath")]
+        [ValidateNotNullOrEmpty]
+        public string Path { get; set; } = "";
+
         /// <summary>A name to find the session by; defaults to UnrealCv&lt;Id&gt;.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? Name { get; set; }
 
-        /// <summary>Seconds to wait for the connection and the welcome.</summary>
+        /// <summary>Seconds to wait for the connection and the welcome (and for the socket file when switching).</summary>
         [Parameter]
         [ValidateRange(1, 3600)]
         public int TimeoutSec { get; set; } = 10;
@@ -47,6 +58,12 @@ namespace UnrealCv.Commands
         [ValidateRange(1, 86400)]
         public int RequestTimeoutSec { get; set; } = 30;
 
+        private bool IsUnixSet => ParameterSetName == UnixSet;
+
+        private string Endpoint => IsUnixSet ? FullPath : $"{ComputerName}:{Port}";
+
+        private string FullPath => SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+
         protected override void ProcessRecord()
         {
             if (Name != null && FindByName(Name) is UnrealCvSession existing)
@@ -55,14 +72,15 @@ namespace UnrealCv.Commands
                     "UnrealCvSessionNameInUse", ErrorCategory.ResourceExists, Name));
                 return;
             }
-            string endpoint = $"{ComputerName}:{Port}";
             try
             {
-                WriteObject(ConnectWithRetry(endpoint));
+                UnrealCvSession session = ConnectWithRetry();
+                if (Transport != ConnectTransport.Tcp) MoveToUnixSocket(session);
+                WriteObject(session);
             }
             catch (ClientException e)
             {
-                WriteError(ToErrorRecord(e, endpoint));
+                WriteError(ToErrorRecord(e, Endpoint));
             }
             catch (OperationCanceledException)
             {
@@ -71,10 +89,10 @@ namespace UnrealCv.Commands
         }
 
         /// <summary>One attempt, or attempts until -WaitSec runs out while the binary is not ready yet.</summary>
-        private UnrealCvSession ConnectWithRetry(string endpoint)
+        private UnrealCvSession ConnectWithRetry()
         {
             var wait = Deadline.After(TimeSpan.FromSeconds(WaitSec));
-            var progress = new ProgressRecord(0x55435631, $"Connecting to {endpoint}", "waiting for the binary to answer");
+            var progress = new ProgressRecord(0x55435631, $"Connecting to {Endpoint}", "waiting for the binary to answer");
             int attempt = 0;
             try
             {
@@ -83,7 +101,7 @@ namespace UnrealCv.Commands
                     attempt++;
                     try
                     {
-                        return ConnectOnce(endpoint, WaitSec == 0 ? TimeSpan.FromSeconds(TimeoutSec)
+                        return ConnectOnce(WaitSec == 0 ? TimeSpan.FromSeconds(TimeoutSec)
                             : TimeSpan.FromMilliseconds(Math.Max(1, Math.Min(TimeoutSec * 1000, wait.RemainingMilliseconds))));
                     }
                     catch (ClientException e) when ((e.Fault == ClientFault.ConnectFailed || e.Fault == ClientFault.NoWelcome) && !wait.HasPassed)
@@ -92,7 +110,7 @@ namespace UnrealCv.Commands
                         progress.PercentComplete = Math.Min(99, (int)(100 - 100.0 * wait.RemainingMilliseconds / (WaitSec * 1000.0)));
                         progress.SecondsRemaining = wait.RemainingMilliseconds / 1000;
                         WriteProgress(progress);
-                        WriteVerbose($"{endpoint} not ready (attempt {attempt}): {e.Message}");
+                        WriteVerbose($"{Endpoint} not ready (attempt {attempt}): {e.Message}");
                         if (Cancellation.WaitHandle.WaitOne(Math.Min(250, wait.RemainingMilliseconds))) throw new OperationCanceledException(Cancellation);
                     }
                 }
@@ -107,18 +125,42 @@ namespace UnrealCv.Commands
             }
         }
 
-        private UnrealCvSession ConnectOnce(string endpoint, TimeSpan timeout)
+        private UnrealCvSession ConnectOnce(TimeSpan timeout)
         {
             int id = UnrealCvSession.AllocateId();
             string name = Name ?? UnrealCvSession.DefaultName(id);
-            Socket socket = SocketConnector.ConnectTcp(ComputerName, Port, timeout, Cancellation);
-            var options = new ConnectionOptions($"session '{name}' ({endpoint})", id);
-            UnrealCvConnection connection = UnrealCvConnection.Open(socket, options, timeout, Cancellation);
-            var session = new UnrealCvSession(id, name, ComputerName, Port, null, TransportKind.Tcp, connection, TimeSpan.FromSeconds(RequestTimeoutSec));
+            var options = new ConnectionOptions(UnrealCvSession.Describe(name, Endpoint), id);
+            UnrealCvSession session = IsUnixSet
+                ? new UnrealCvSession(id, name, "localhost", 0, FullPath, TransportKind.Unix,
+                    LinkFactory.OpenUnix(FullPath, options, timeout, Cancellation), TimeSpan.FromSeconds(RequestTimeoutSec))
+                : new UnrealCvSession(id, name, ComputerName, Port, null, TransportKind.Tcp,
+                    LinkFactory.OpenTcp(ComputerName, Port, options, timeout, Cancellation), TimeSpan.FromSeconds(RequestTimeoutSec));
             Registry.Add(session);
-            WriteVerbose($"Connected to {session.ProjectName} at {endpoint} as session {session.Id} '{session.Name}'.");
+            WriteVerbose($"Connected to {session.ProjectName} at {Endpoint} as session {session.Id} '{session.Name}'.");
             return session;
         }
+
+        /// <summary>-Transport Unix or Auto: the UDS recipe right after the TCP welcome.</summary>
+        private void MoveToUnixSocket(UnrealCvSession session)
+        {
+            if (Transport == ConnectTransport.Auto && (!SocketFile.IsSupported || !IsLocal(ComputerName)))
+            {
+                WriteVerbose($"Staying on TCP: Unix sockets need a binary on this Linux machine ({ComputerName}).");
+                return;
+            }
+            string path = TransportSwitcher.DefaultSocketPath(Port);
+            SwitchOutcome outcome = TransportSwitcher.ToUnix(session, path, TimeSpan.FromSeconds(Math.Min(TimeoutSec, 3)), Cancellation);
+            string note = $"{session.Name}: no Unix socket appeared at {path}; the binary keeps serving TCP (a Windows binary or a plugin older than 4.27-stable). Staying on TCP.";
+            if (outcome == SwitchOutcome.FellBackToTcp)
+            {
+                if (Transport == ConnectTransport.Unix) WriteWarning(note);
+                else WriteVerbose(note);
+            }
+        }
+
+        private static bool IsLocal(string host) =>
+            string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
+            || (IPAddress.TryParse(host, out IPAddress? address) && IPAddress.IsLoopback(address));
 
         private UnrealCvSession? FindByName(string name)
         {

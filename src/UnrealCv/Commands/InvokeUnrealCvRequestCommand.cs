@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Management.Automation;
 using UnrealCv.Common;
 using UnrealCv.Connection;
@@ -13,22 +12,39 @@ namespace UnrealCv.Commands
     /// Sends UnrealCV commands and writes their replies. Piped commands are pipelined: each is sent at once,
     /// up to <see cref="MaxInFlight"/> ahead of the replies, and replies come out in input order. The server
     /// runs every queued request in one frame, so 100 piped commands cost about one frame, not a hundred.
+    /// Given several sessions, each command goes to all of them at once and each reply names its session.
     /// </summary>
     [Cmdlet(VerbsLifecycle.Invoke, "UnrealCvRequest")]
     [OutputType(typeof(UnrealCvResponse))]
     public sealed class InvokeUnrealCvRequestCommand : UnrealCvCmdlet
     {
-        private readonly Queue<PendingRequest> _inFlight = new Queue<PendingRequest>();
-        private UnrealCvSession? _session;
+        /// <summary>A request on the wire, with the session and the link it was sent on (a transport switch may replace the session's link meanwhile).</summary>
+        private readonly struct Sent
+        {
+            public Sent(UnrealCvSession session, UnrealCvConnection link, PendingRequest request)
+            {
+                Session = session;
+                Link = link;
+                Request = request;
+            }
+
+            public UnrealCvSession Session { get; }
+            public UnrealCvConnection Link { get; }
+            public PendingRequest Request { get; }
+        }
+
+        private readonly Queue<Sent> _inFlight = new Queue<Sent>();
+        private UnrealCvSession[] _sessions = Array.Empty<UnrealCvSession>();
+        private bool _verbose;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
         [ValidateNotNullOrEmpty]
         public string[] Command { get; set; } = Array.Empty<string>();
 
-        /// <summary>The session to use; defaults to the current session of this runspace.</summary>
+        /// <summary>The sessions to use; defaults to the current session of this runspace.</summary>
         [Parameter]
-        [ValidateNotNull]
-        public UnrealCvSession? Session { get; set; }
+        [ValidateNotNullOrEmpty]
+        public UnrealCvSession[]? Session { get; set; }
 
         /// <summary>Seconds each request may wait for its reply; 0 uses the session's default.</summary>
         [Parameter]
@@ -42,37 +58,35 @@ namespace UnrealCv.Commands
 
         /// <summary>
         /// Sends without waiting and writes nothing. Replies are still read and matched, so later requests stay in
-        /// step; error replies surface as warnings on the session's next Invoke-UnrealCvRequest.
+        /// step; error replies surface as warnings.
         /// </summary>
         [Parameter]
         public SwitchParameter NoWait { get; set; }
 
-        private bool _verbose;
-
-        private TimeSpan Timeout => TimeoutSec > 0 ? TimeSpan.FromSeconds(TimeoutSec) : _session!.Timeout;
-
         protected override void BeginProcessing()
         {
-            _session = ResolveSession(Session);
+            _sessions = Session ?? new[] { ResolveSession(null) };
             _verbose = IsVerbose();
-            ReportFireAndForgetFailures();
+            ReportDetachedFailures();
         }
 
         protected override void ProcessRecord()
         {
             foreach (string command in Command)
             {
-                UnrealCvConnection connection = _session!.Connection;
-                try
+                foreach (UnrealCvSession session in _sessions)
                 {
-                    PendingRequest request = connection.Send(command, ReplyShape.ExpectsBinary(command));
-                    if (_verbose) WriteVerbose($"sent #{request.Id} '{command}' to {_session.Name}");
-                    _inFlight.Enqueue(request);
-                }
-                catch (ClientException e)
-                {
-                    WriteError(ToErrorRecord(e, command));
-                    continue;
+                    try
+                    {
+                        UnrealCvConnection link = session.ConnectionForSend();
+                        PendingRequest request = link.Send(command, ReplyShape.ExpectsBinary(command));
+                        if (_verbose) WriteVerbose($"{session.Name} <- #{request.Id} {command}");
+                        _inFlight.Enqueue(new Sent(session, link, request));
+                    }
+                    catch (ClientException e)
+                    {
+                        WriteError(ToErrorRecord(e, command));
+                    }
                 }
                 DrainReplies(untilInFlightBelow: MaxInFlight);
             }
@@ -80,79 +94,90 @@ namespace UnrealCv.Commands
 
         protected override void EndProcessing()
         {
-            if (!NoWait)
-            {
-                DrainReplies(untilInFlightBelow: 1);
-                return;
-            }
-            UnrealCvConnection connection = _session!.Connection;
-            while (_inFlight.Count > 0)
-            {
-                PendingRequest request = _inFlight.Dequeue();
-                if (connection.Detach(request)) continue;
-                // Already answered before we let go: check it here.
-                if (request.Text is string text && text.StartsWith("error", StringComparison.Ordinal))
-                    WriteWarning($"Request {request.Id} '{request.Command}' on {_session.Name} failed: {text}");
-                connection.Release(request);
-            }
+            if (NoWait) DetachInFlight();
+            else DrainReplies(untilInFlightBelow: 1);
+            ReportDetachedFailures();
         }
-
-        private void ReportFireAndForgetFailures()
-        {
-            while (_session!.Connection.TryTakeUnobservedError(out FireAndForgetFailure? failure))
-                WriteWarning($"Earlier -NoWait request {failure!.RequestId} '{failure.Command}' on {_session.Name} failed: {failure.Message}");
-        }
-
-        private bool IsVerbose() =>
-            MyInvocation.BoundParameters.TryGetValue("Verbose", out object? v) ? ((SwitchParameter)v).IsPresent
-            : SessionState.PSVariable.GetValue("VerbosePreference") is ActionPreference p && p != ActionPreference.SilentlyContinue && p != ActionPreference.Ignore;
 
         /// <summary>Writes every reply that is ready, in order, and waits for the oldest ones until few enough are in flight.</summary>
         private void DrainReplies(int untilInFlightBelow)
         {
-            UnrealCvConnection connection = _session!.Connection;
             while (_inFlight.Count > 0)
             {
-                PendingRequest head = _inFlight.Peek();
-                if (!head.IsCompleted && _inFlight.Count < untilInFlightBelow) return;
+                Sent head = _inFlight.Peek();
+                if (!head.Request.IsCompleted && _inFlight.Count < untilInFlightBelow) return;
                 _inFlight.Dequeue();
                 try
                 {
-                    TimeSpan waited = TimeSpan.FromTicks((long)((Stopwatch.GetTimestamp() - head.SentAt) * (double)TimeSpan.TicksPerSecond / Stopwatch.Frequency));
-                    TimeSpan left = Timeout - waited;
-                    connection.WaitForReply(head, left > TimeSpan.Zero ? left : TimeSpan.Zero, Cancellation);
+                    head.Link.WaitForReply(head.Request, TimeoutSec > 0 ? TimeSpan.FromSeconds(TimeoutSec) : head.Session.Timeout, Cancellation);
                 }
                 catch (ClientException e)
                 {
-                    WriteError(ToErrorRecord(e, head.Command));
+                    WriteError(ToErrorRecord(e, head.Request.Command));
                     continue;
                 }
                 catch (OperationCanceledException)
                 {
                     throw new PipelineStoppedException();
                 }
-                var response = new UnrealCvResponse(_session, head.Id, head.Command, head.Text, head.Bytes, head.Elapsed);
-                connection.Release(head);
-                if (_verbose)
-                    WriteVerbose($"received #{response.RequestId} from {_session.Name}: {(response.Bytes?.Length ?? response.Text!.Length)} {(response.IsBinary ? "bytes" : "chars")} in {response.Duration.TotalMilliseconds:0.###} ms");
-                if (NoWait)
-                {
-                    if (response.IsError) WriteWarning($"Request {response.RequestId} '{response.Command}' on {_session.Name} failed: {response.Text}");
-                    continue;
-                }
-                if (response.IsError)
-                    WriteError(new ErrorRecord(new InvalidOperationException($"'{response.Command}' failed on {_session.Name}: {response.ErrorMessage}"),
-                        "UnrealCvServerError", ErrorCategory.InvalidResult, response));
-                else
-                    WriteObject(response);
+                PendingRequest r = head.Request;
+                var response = new UnrealCvResponse(head.Session, r.Id, r.Command, r.Text, r.Bytes, r.Elapsed);
+                head.Link.Release(r);
+                Write(response);
             }
         }
+
+        private void Write(UnrealCvResponse response)
+        {
+            if (_verbose)
+                WriteVerbose($"{response.SessionName} -> #{response.RequestId} {(response.IsBinary ? response.Bytes!.Length + " bytes" : response.Text!.Length + " chars")} in {response.Duration.TotalMilliseconds:0.###} ms");
+            if (response.IsError)
+            {
+                var error = new ErrorRecord(new InvalidOperationException($"'{response.Command}' failed on {response.SessionName}: {response.ErrorMessage}"),
+                    "UnrealCvServerError", ErrorCategory.InvalidResult, response);
+                error.ErrorDetails = new ErrorDetails(error.Exception.Message) { RecommendedAction = "Check the command against 'vget /unrealcv/help' and the object or camera names." };
+                if (NoWait) WriteWarning(error.Exception.Message);
+                else WriteError(error);
+            }
+            else if (!NoWait)
+            {
+                WriteObject(response);
+            }
+        }
+
+        /// <summary>-NoWait: let the requests still out go on without us; their replies are drained and checked by the reader.</summary>
+        private void DetachInFlight()
+        {
+            while (_inFlight.Count > 0)
+            {
+                Sent sent = _inFlight.Dequeue();
+                if (sent.Link.Detach(sent.Request)) continue;
+                // Answered before we let go: check it here.
+                PendingRequest r = sent.Request;
+                if (r.Failure == null) Write(new UnrealCvResponse(sent.Session, r.Id, r.Command, r.Text, r.Bytes, r.Elapsed));
+                sent.Link.Release(r);
+            }
+        }
+
+        private void ReportDetachedFailures()
+        {
+            foreach (UnrealCvSession session in _sessions)
+                while (session.Connection.TryTakeUnobservedError(out FireAndForgetFailure? failure))
+                    WriteWarning($"'{failure!.Command}' (a -NoWait request, #{failure.RequestId}) failed on {session.Name}: {failure.Message}");
+        }
+
+        private bool IsVerbose() =>
+            MyInvocation.BoundParameters.TryGetValue("Verbose", out object? v) ? ((SwitchParameter)v).IsPresent
+            : SessionState.PSVariable.GetValue("VerbosePreference") is ActionPreference p && p != ActionPreference.SilentlyContinue && p != ActionPreference.Ignore;
 
         /// <summary>Stopped or failed mid-stream: forget the requests still out, so their replies are dropped, not misdelivered.</summary>
         protected override void Dispose(bool disposing)
         {
-            if (_session != null)
-                while (_inFlight.Count > 0) _session.Connection.Abandon(_inFlight.Dequeue());
+            while (_inFlight.Count > 0)
+            {
+                Sent sent = _inFlight.Dequeue();
+                sent.Link.Abandon(sent.Request);
+            }
             base.Dispose(disposing);
         }
     }

@@ -30,6 +30,9 @@ namespace UnrealCv.Commands
             ClientFault.SessionBroken => ("UnrealCvSessionBroken", ErrorCategory.ResourceUnavailable),
             ClientFault.SessionClosed => ("UnrealCvSessionClosed", ErrorCategory.ResourceUnavailable),
             ClientFault.InvalidCommand => ("UnrealCvInvalidCommand", ErrorCategory.InvalidArgument),
+            ClientFault.UnsafeSocketPath => ("UnrealCvUnsafeSocketPath", ErrorCategory.SecurityError),
+            ClientFault.NotSupported => ("UnrealCvTransportNotSupported", ErrorCategory.NotImplemented),
+            ClientFault.SessionSwitching => ("UnrealCvSessionSwitching", ErrorCategory.ResourceBusy),
             _ => ("UnrealCvError", ErrorCategory.NotSpecified),
         };
 

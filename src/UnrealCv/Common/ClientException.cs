@@ -19,6 +19,12 @@ namespace UnrealCv.Common
         SessionClosed,
         /// <summary>The command cannot be sent as given.</summary>
         InvalidCommand,
+        /// <summary>A socket path is not a socket we own (squatted, a link, a file).</summary>
+        UnsafeSocketPath,
+        /// <summary>This platform or runtime cannot do it.</summary>
+        NotSupported,
+        /// <summary>The session is switching transport and takes no requests meanwhile.</summary>
+        SessionSwitching,
     }
 
     /// <summary>A failure of the client engine, with a message that says what to do next.</summary>

@@ -10,15 +10,18 @@ namespace UnrealCv.Common
     {
         private readonly long _start;
 
-        private Deadline(TimeSpan timeout)
+        private Deadline(long start, TimeSpan timeout)
         {
             Timeout = timeout;
-            _start = Stopwatch.GetTimestamp();
+            _start = start;
         }
 
         public TimeSpan Timeout { get; }
 
-        public static Deadline After(TimeSpan timeout) => new Deadline(timeout);
+        public static Deadline After(TimeSpan timeout) => new Deadline(Stopwatch.GetTimestamp(), timeout);
+
+        /// <summary>A deadline counted from an earlier Stopwatch timestamp, such as when a request was sent.</summary>
+        public static Deadline From(long stopwatchTimestamp, TimeSpan timeout) => new Deadline(stopwatchTimestamp, timeout);
 
         /// <summary>Milliseconds left, for WaitHandle-style APIs (0 when passed).</summary>
         public int RemainingMilliseconds

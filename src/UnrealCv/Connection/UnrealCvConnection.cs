@@ -88,6 +88,17 @@ namespace UnrealCv.Connection
         /// <summary>Requests sent and not yet answered or abandoned.</summary>
         public int PendingCount => _pending.Count;
 
+        /// <summary>Requests whose replies are still to come: pending ones and detached (-NoWait) ones.</summary>
+        public int InFlightCount
+        {
+            get
+            {
+                int detached = 0;
+                foreach (var entry in _abandoned) if (entry.Value != null) detached++;
+                return _pending.Count + detached;
+            }
+        }
+
         /// <summary>Frames the server sent without a request id since the welcome, oldest first.</summary>
         public bool TryTakeMessage(out ServerMessage? message) => _messages.TryDequeue(out message);
 
@@ -118,12 +129,14 @@ namespace UnrealCv.Connection
                 }
             }
             // The reader may have failed between our state check and the insert: then nobody else will complete it.
-            if (State != ConnectionState.Open && _pending.TryRemove(request.Id, out _)) ThrowIfNotOpen();
+            // Once the frame is out, a failure is always delivered through the request, never thrown here.
+            if (State != ConnectionState.Open && _pending.TryRemove(request.Id, out _))
+                request.Fail(_fault ?? new ClientException(ClientFault.SessionClosed, $"{Description} was closed while the request waited."));
             return request;
         }
 
         /// <summary>
-        /// Waits for a request's reply until <paramref name="timeout"/> from now. On timeout or Ctrl+C the id is
+        /// Waits for a request's reply until <paramref name="timeout"/> after it was sent. On timeout or Ctrl+C the id is
         /// remembered so the late reply is dropped. Throws ClientException (timeout, broken) or OperationCanceledException.
         /// </summary>
         public void WaitForReply(PendingRequest request, TimeSpan timeout, CancellationToken cancel)
@@ -131,7 +144,7 @@ namespace UnrealCv.Connection
             bool done;
             try
             {
-                done = request.Wait(Deadline.After(timeout).RemainingMilliseconds, cancel);
+                done = request.Wait(Deadline.From(request.SentAt, timeout).RemainingMilliseconds, cancel);
             }
             catch (OperationCanceledException)
             {
@@ -340,6 +353,18 @@ namespace UnrealCv.Connection
                 case ConnectionState.Closed:
                     throw new ClientException(ClientFault.SessionClosed, $"{Description} is closed. Connect again with Connect-UnrealCv.");
             }
+        }
+
+        /// <summary>
+        /// Marks a link that was closed on purpose (for a transport switch) as broken after all, with the reason the
+        /// session could not go on, so that the next request says why.
+        /// </summary>
+        public void MarkBroken(ClientException reason)
+        {
+            if (Interlocked.CompareExchange(ref _state, (int)ConnectionState.Broken, (int)ConnectionState.Closed) == (int)ConnectionState.Closed)
+                _fault = reason;
+            else
+                Fail(reason);
         }
 
         /// <summary>Marks the link broken, frees the socket and fails every pending request with the cause.</summary>

@@ -47,7 +47,7 @@ namespace UnrealCv.Session
         public TransportKind Transport { get; private set; }
 
         /// <summary>Where the session's bytes go: host:port or the socket path.</summary>
-        public string Endpoint => Transport == TransportKind.UnixSocket ? Path! : ComputerName + ":" + Port.ToString(CultureInfo.InvariantCulture);
+        public string Endpoint => Transport == TransportKind.Unix ? Path! : ComputerName + ":" + Port.ToString(CultureInfo.InvariantCulture);
 
         public SessionState State => _connection.State switch
         {
@@ -80,7 +80,37 @@ namespace UnrealCv.Session
         /// <summary>Server messages waiting to be read with Receive-UnrealCvMessage.</summary>
         public int MessageCount => _connection.MessageCount;
 
+        /// <summary>The current link; Switch-UnrealCvTransport replaces it, so callers keep the one they sent on.</summary>
         internal UnrealCvConnection Connection => _connection;
+
+        /// <summary>The link to send a new request on; refused while the transport is being switched.</summary>
+        internal UnrealCvConnection ConnectionForSend()
+        {
+            if (_switching)
+                throw new Common.ClientException(Common.ClientFault.SessionSwitching,
+                    $"session '{Name}' is switching its transport; send the request again once Switch-UnrealCvTransport has returned.");
+            return _connection;
+        }
+
+        private volatile bool _switching;
+
+        internal bool IsSwitching => _switching;
+
+        internal void BeginSwitch() => _switching = true;
+
+        internal void EndSwitch() => _switching = false;
+
+        /// <summary>Puts a new link under the same identity (Id, Name, place in the session list).</summary>
+        internal void Replace(UnrealCvConnection connection, TransportKind transport, string? path)
+        {
+            Transport = transport;
+            Path = path;
+            _connection = connection;
+            ConnectedAt = DateTime.Now;
+        }
+
+        /// <summary>Describes a link of this session in every message it produces.</summary>
+        internal static string Describe(string name, string endpoint) => $"session '{name}' ({endpoint})";
 
         internal void Close() => _connection.Dispose();
 

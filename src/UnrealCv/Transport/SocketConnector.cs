@@ -64,6 +64,8 @@ namespace UnrealCv.Transport
         /// <summary>Connects to a Unix domain socket file.</summary>
         public static Socket ConnectUnix(string path, TimeSpan timeout, CancellationToken cancel)
         {
+            if (!UnixSocket.IsSupported)
+                throw new ClientException(ClientFault.NotSupported, "this runtime has no Unix domain sockets (they need PowerShell 7); use TCP.");
             Socket socket = UnixSocket.CreateSocket();
             try
             {

@@ -1,0 +1,140 @@
+using System;
+using System.Globalization;
+using System.Threading;
+using UnrealCv.Common;
+using UnrealCv.Connection;
+using UnrealCv.Transport;
+
+namespace UnrealCv.Session
+{
+    /// <summary>How a transport switch ended.</summary>
+    public enum SwitchOutcome
+    {
+        /// <summary>The session now uses the asked-for transport.</summary>
+        Switched,
+        /// <summary>It already used it; nothing was done.</summary>
+        Unchanged,
+        /// <summary>No Unix socket appeared (a Windows binary, an older plugin); the session reconnected over TCP.</summary>
+        FellBackToTcp,
+    }
+
+    /// <summary>
+    /// UnrealCV's TCP-to-Unix-socket recipe done safely: remove a stale socket we own, let requests in flight
+    /// finish, close TCP, poll for the file the binary creates within milliseconds, connect, read the fresh welcome.
+    /// Ids restart at 0 on the new link; the session keeps its identity.
+    /// </summary>
+    internal static class TransportSwitcher
+    {
+        private const int PollMilliseconds = 10;
+
+        /// <summary>The socket path a Linux binary on <paramref name="port"/> creates.</summary>
+        public static string DefaultSocketPath(int port) => "/tmp/unrealcv_" + port.ToString(CultureInfo.InvariantCulture) + ".socket";
+
+        public static SwitchOutcome ToUnix(UnrealCvSession session, string path, TimeSpan timeout, CancellationToken cancel)
+        {
+            if (session.Transport == TransportKind.Unix && session.Path == path && session.State == SessionState.Opened)
+                return SwitchOutcome.Unchanged;
+            SocketFile.RemoveStale(path); // so that the file's existence later proves the binary made it
+            return Switch(session, timeout, cancel, deadline =>
+            {
+                if (!WaitForSocketFile(path, deadline, cancel))
+                {
+                    UnrealCvConnection tcp = ReconnectTcp(session, timeout, cancel,
+                        $"no socket appeared at '{path}' within {timeout.TotalSeconds:0.###} s");
+                    session.Replace(tcp, TransportKind.Tcp, null);
+                    return SwitchOutcome.FellBackToTcp;
+                }
+                session.Replace(ConnectToNewSocket(session, path, deadline, cancel), TransportKind.Unix, path);
+                return SwitchOutcome.Switched;
+            });
+        }
+
+        public static SwitchOutcome ToTcp(UnrealCvSession session, TimeSpan timeout, CancellationToken cancel)
+        {
+            if (session.Transport == TransportKind.Tcp && session.State == SessionState.Opened)
+                return SwitchOutcome.Unchanged;
+            return Switch(session, timeout, cancel, _ =>
+            {
+                session.Replace(ReconnectTcp(session, timeout, cancel, "asked to go back to TCP"), TransportKind.Tcp, null);
+                return SwitchOutcome.Switched;
+            });
+        }
+
+        /// <summary>Refuses new requests, drains the ones in flight, closes the old link, then runs the step.</summary>
+        private static SwitchOutcome Switch(UnrealCvSession session, TimeSpan timeout, CancellationToken cancel, Func<Deadline, SwitchOutcome> connectNew)
+        {
+            var deadline = Deadline.After(timeout);
+            UnrealCvConnection old = session.Connection;
+            session.BeginSwitch();
+            try
+            {
+                while (old.InFlightCount > 0)
+                {
+                    if (deadline.HasPassed)
+                        throw new ClientException(ClientFault.Timeout,
+                            $"session '{session.Name}' still had {old.InFlightCount} request(s) in flight after {timeout.TotalSeconds:0.###} s; the transport was not switched. Wait for them, or raise -TimeoutSec.");
+                    if (cancel.WaitHandle.WaitOne(PollMilliseconds)) throw new OperationCanceledException(cancel);
+                }
+                old.Dispose();
+                try
+                {
+                    return connectNew(deadline);
+                }
+                catch (ClientException e)
+                {
+                    old.MarkBroken(e);
+                    throw;
+                }
+            }
+            finally
+            {
+                session.EndSwitch();
+            }
+        }
+
+        /// <summary>
+        /// The binary binds the file a moment before it listens on it, so a refused connect right after the file
+        /// appears is retried until the deadline.
+        /// </summary>
+        private static UnrealCvConnection ConnectToNewSocket(UnrealCvSession session, string path, Deadline deadline, CancellationToken cancel)
+        {
+            var options = new ConnectionOptions(UnrealCvSession.Describe(session.Name, path), session.Id);
+            while (true)
+            {
+                try
+                {
+                    return LinkFactory.OpenUnix(path, options, TimeSpan.FromMilliseconds(Math.Max(1, deadline.RemainingMilliseconds)), cancel);
+                }
+                catch (ClientException e) when (e.Fault == ClientFault.ConnectFailed && !deadline.HasPassed)
+                {
+                    if (cancel.WaitHandle.WaitOne(PollMilliseconds)) throw new OperationCanceledException(cancel);
+                }
+            }
+        }
+
+        private static bool WaitForSocketFile(string path, Deadline deadline, CancellationToken cancel)
+        {
+            while (SocketFile.Inspect(path).Kind == SocketFileKind.Missing)
+            {
+                if (deadline.HasPassed) return false;
+                if (cancel.WaitHandle.WaitOne(PollMilliseconds)) throw new OperationCanceledException(cancel);
+            }
+            return true;
+        }
+
+        private static UnrealCvConnection ReconnectTcp(UnrealCvSession session, TimeSpan timeout, CancellationToken cancel, string why)
+        {
+            string endpoint = session.ComputerName + ":" + session.Port.ToString(CultureInfo.InvariantCulture);
+            try
+            {
+                var options = new ConnectionOptions(UnrealCvSession.Describe(session.Name, endpoint), session.Id);
+                return LinkFactory.OpenTcp(session.ComputerName, session.Port, options, timeout, cancel);
+            }
+            catch (ClientException e)
+            {
+                throw new ClientException(ClientFault.SessionBroken,
+                    $"{why}, and TCP at {endpoint} no longer answers ({e.Message}). A Linux binary serves TCP only until its first client leaves: its socket may be elsewhere (-Path), or the binary must be restarted.", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,158 @@
+# Scenarios of issue 4: a client that never hangs, never misaligns, and pipelines by default.
+BeforeAll {
+    . $PSScriptRoot/common.ps1
+}
+
+AfterAll {
+    Get-UnrealCvSession | Disconnect-UnrealCv
+    Stop-UnrealCvSimulator
+}
+
+Describe 'Timeouts and late replies' -Tag Integration {
+    BeforeAll { $script:Sim = Start-UnrealCvSimulator -FrameTimeMs 0 -Profile Windows }
+    AfterAll { Stop-UnrealCvSimulator -Simulator $Sim }
+    BeforeEach { $script:Session = $Sim | Connect-UnrealCv }
+    AfterEach { $Sim.Resume(); Get-UnrealCvSession | Disconnect-UnrealCv }
+
+    It 'fails a request that gets no reply in time, then drops its late reply instead of misaligning' {
+        $Sim.Suspend()   # the game thread hangs, as in a long level load
+        $err = { Invoke-UnrealCvRequest 'vget /unrealcv/echo late' -TimeoutSec 1 -ErrorAction Stop } |
+            Should -Throw -ErrorId 'UnrealCvTimeout,UnrealCv.Commands.InvokeUnrealCvRequestCommand' -PassThru
+        $err.Exception.Message | Should -BeLike "*no reply to 'vget /unrealcv/echo late'*within 1 s*-TimeoutSec*"
+        $err.CategoryInfo.Category | Should -Be 'OperationTimeout'
+        $Sim.Resume()    # now the late reply arrives first...
+        (Invoke-UnrealCvRequest 'vget /unrealcv/echo next').Text | Should -Be 'next'   # ...and is not taken for this one
+        $Session.State | Should -Be 'Opened'
+    }
+
+    It 'ends a waiting request at once on Ctrl+C' {
+        $Sim.Suspend()
+        $ps = [powershell]::Create()
+        $null = $ps.AddScript({
+                param($manifest, $s)
+                Import-Module $manifest
+                Invoke-UnrealCvRequest 'vget /unrealcv/echo never' -Session $s -TimeoutSec 600
+            }).AddArgument($ModuleManifest).AddArgument($Session)
+        $handle = $ps.BeginInvoke()
+        Start-Sleep -Milliseconds 500
+        $handle.IsCompleted | Should -BeFalse
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+        $ps.Stop()
+        $clock.Elapsed.TotalSeconds | Should -BeLessThan 5
+        $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+        $ps.Dispose()
+        $Sim.Resume()
+        (Invoke-UnrealCvRequest 'vget /unrealcv/echo after-stop').Text | Should -Be 'after-stop'
+    }
+}
+
+Describe 'Pipelining' -Tag Integration {
+    BeforeAll { $script:Sim = Start-UnrealCvSimulator -FrameTimeMs 200 -Profile Windows }
+    AfterAll { Stop-UnrealCvSimulator -Simulator $Sim }
+    BeforeEach { $null = $Sim | Connect-UnrealCv }
+    AfterEach { Get-UnrealCvSession | Disconnect-UnrealCv }
+
+    It 'runs 100 piped requests in one or two game frames, not a hundred' {
+        $before = $Sim.BusyTicks
+        $replies = 1..100 | ForEach-Object { 'vget /unrealcv/echo {0}' -f $_ } | Invoke-UnrealCvRequest
+        $replies.Text | Should -Be (1..100 | ForEach-Object { "$_" })
+        # Counting frames, not milliseconds: a sequential client would need 100 frames.
+        ($Sim.BusyTicks - $before) | Should -BeLessOrEqual 3
+    }
+
+    It 'sends -NoWait requests without output, keeps later replies in step, and warns about their errors' {
+        $out = 'vset /object/NoSuchObject/location 1 2 3', 'vget /unrealcv/echo fire' | Invoke-UnrealCvRequest -NoWait
+        $out | Should -BeNullOrEmpty
+        $reply = Invoke-UnrealCvRequest 'vget /unrealcv/echo in-step' -WarningVariable warnings -WarningAction SilentlyContinue
+        $reply.Text | Should -Be 'in-step'
+        $warnings.Count | Should -Be 1
+        $warnings[0].Message | Should -BeLike "*'vset /object/NoSuchObject/location 1 2 3'*Can not find object*"
+    }
+}
+
+Describe 'Server messages' -Tag Integration {
+    BeforeAll { $script:Sim = Start-UnrealCvSimulator -FrameTimeMs 0 -Profile Windows }
+    AfterAll { Stop-UnrealCvSimulator -Simulator $Sim }
+
+    It 'keeps frames without a request id apart from replies' {
+        $session = $Sim | Connect-UnrealCv
+        $Sim.SendMessage('checkpoint reached')
+        $Sim.SendMessage('episode over')
+        (Invoke-UnrealCvRequest 'vget /unrealcv/echo reply').Text | Should -Be 'reply'
+        $messages = Receive-UnrealCvMessage
+        $messages.Text | Should -Be @('checkpoint reached', 'episode over')
+        $messages[0].SessionId | Should -Be $session.Id
+        Receive-UnrealCvMessage | Should -BeNullOrEmpty
+        Disconnect-UnrealCv
+    }
+
+    It 'waits for a message with -Wait, and gives up after -TimeoutSec' {
+        $session = $Sim | Connect-UnrealCv
+        Receive-UnrealCvMessage -Wait -TimeoutSec 1 | Should -BeNullOrEmpty
+        $job = Start-ThreadJob { Start-Sleep -Milliseconds 300; ($using:Sim).SendMessage('later') }
+        (Receive-UnrealCvMessage -Wait -TimeoutSec 10).Text | Should -Be 'later'
+        $job | Wait-Job | Remove-Job
+        Disconnect-UnrealCv
+    }
+}
+
+Describe 'Faults' -Tag Integration {
+    It 'marks the session Broken when the binary goes away, and says how to reconnect' {
+        $sim = Start-UnrealCvSimulator -FrameTimeMs 0 -Profile Windows
+        $session = $sim | Connect-UnrealCv
+        Stop-UnrealCvSimulator -Simulator $sim
+        $err = { Invoke-UnrealCvRequest 'vget /unrealcv/status' -ErrorAction Stop } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -Be 'UnrealCvSessionBroken,UnrealCv.Commands.InvokeUnrealCvRequestCommand'
+        $err.Exception.Message | Should -BeLike "*$($session.Name)*Connect-UnrealCv*"
+        $session.State | Should -Be 'Broken'
+        $session.Fault | Should -BeLike '*closed the connection*'
+        Disconnect-UnrealCv
+    }
+}
+
+Describe 'Connect-UnrealCv -WaitSec' -Tag Integration {
+    It 'keeps trying while the binary starts, instead of a fixed sleep' {
+        $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $listener.Start(); $port = $listener.LocalEndpoint.Port; $listener.Stop()
+        $starter = Start-ThreadJob {
+            Import-Module $using:ModuleManifest
+            Start-Sleep -Milliseconds 1500
+            Start-UnrealCvSimulator -Port $using:port -FrameTimeMs 0 -Profile Windows
+        }
+        try {
+            $session = Connect-UnrealCv 127.0.0.1 -Port $port -WaitSec 20 -TimeoutSec 1 -ProgressAction SilentlyContinue
+            $session.State | Should -Be 'Opened'
+            (Invoke-UnrealCvRequest 'vget /unrealcv/version').Text | Should -Be '1.0.1'
+            Disconnect-UnrealCv
+        }
+        finally {
+            $started = $starter | Receive-Job -Wait -AutoRemoveJob
+            $started | Stop-UnrealCvSimulator
+        }
+    }
+
+    It 'gives up after -WaitSec with the last reason' {
+        $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $listener.Start(); $port = $listener.LocalEndpoint.Port; $listener.Stop()
+        { Connect-UnrealCv 127.0.0.1 -Port $port -WaitSec 1 -TimeoutSec 1 -ProgressAction SilentlyContinue -ErrorAction Stop } |
+            Should -Throw -ErrorId 'UnrealCvConnectFailed,UnrealCv.Commands.ConnectUnrealCvCommand'
+    }
+}
+
+Describe 'One session, many runspaces' -Tag Integration {
+    It 'gives every runspace its own replies through one shared session' {
+        $sim = Start-UnrealCvSimulator -FrameTimeMs 0 -Profile Windows
+        $session = $sim | Connect-UnrealCv
+        $results = 1..4 | ForEach-Object -ThrottleLimit 4 -Parallel {
+            Import-Module $using:ModuleManifest
+            $worker = $_
+            $replies = 1..100 | ForEach-Object { "vget /unrealcv/echo $worker-$_" } | Invoke-UnrealCvRequest -Session $using:session
+            [pscustomobject]@{ Worker = $worker; Ok = (($replies.Text -join ',') -eq ((1..100 | ForEach-Object { "$worker-$_" }) -join ',')) }
+        }
+        $results.Count | Should -Be 4
+        $results.Ok | Should -Not -Contain $false
+        $session.State | Should -Be 'Opened'
+        Disconnect-UnrealCv
+        Stop-UnrealCvSimulator -Simulator $sim
+    }
+}

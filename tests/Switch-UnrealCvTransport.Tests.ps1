@@ -1,0 +1,172 @@
+# Unix domain sockets (issue 5): the plugin's TCP-to-UDS switch, done safely. Linux only, like the plugin's UDS.
+BeforeAll {
+    . $PSScriptRoot/common.ps1
+    function script:New-StaleSocket([string] $path) {
+        # What a binary that died leaves behind: a socket file nobody listens on. .NET unlinks the file it bound
+        # when the socket is disposed, so keep a second name (a hard link) that outlives it.
+        $bound = "$path.bound"
+        $socket = [System.Net.Sockets.Socket]::new('Unix', 'Stream', 'Unspecified')
+        $socket.Bind([System.Net.Sockets.UnixDomainSocketEndPoint]::new($bound))
+        New-Item -ItemType HardLink -Path $path -Target $bound | Out-Null
+        $socket.Dispose()
+        Remove-Item -LiteralPath $bound -ErrorAction SilentlyContinue
+    }
+    function script:Get-FreePort {
+        $l = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0); $l.Start(); $p = $l.LocalEndpoint.Port; $l.Stop(); $p
+    }
+}
+
+AfterAll {
+    Get-UnrealCvSession | Disconnect-UnrealCv
+    Stop-UnrealCvSimulator
+}
+
+Describe 'Switch-UnrealCvTransport' -Tag Integration -Skip:(-not $IsLinux) {
+    AfterEach {
+        Get-UnrealCvSession | Disconnect-UnrealCv
+        Stop-UnrealCvSimulator
+    }
+
+    It 'moves a session to the Unix socket the binary creates, keeping its identity' {
+        $sim = Start-UnrealCvSimulator -Profile Linux -FrameTimeMs 0
+        $session = $sim | Connect-UnrealCv -Name Mover
+        $null = Invoke-UnrealCvRequest 'vget /unrealcv/echo before', 'vget /unrealcv/echo before'
+        $result = Switch-UnrealCvTransport -Transport Unix -PassThru
+        $result | Should -Be $session
+        $session.Transport | Should -Be 'Unix'
+        $session.Path | Should -Be "/tmp/unrealcv_$($sim.Port).socket"
+        $session.Endpoint | Should -Be $session.Path
+        $session.Name | Should -Be 'Mover'
+        (Get-UnrealCvSession -Current) | Should -Be $session
+        $sim.State | Should -Be 'ServingUnixSocket'
+        $reply = Invoke-UnrealCvRequest 'vget /unrealcv/echo after'
+        $reply.Text | Should -Be 'after'
+        $reply.RequestId | Should -Be 0   # a fresh link numbers from 0 again
+    }
+
+    It 'does the whole recipe in Connect-UnrealCv -Transport Auto' {
+        $sim = Start-UnrealCvSimulator -Profile Linux -FrameTimeMs 0
+        $session = Connect-UnrealCv localhost -Port $sim.Port -Transport Auto
+        $session.Transport | Should -Be 'Unix'
+        (Invoke-UnrealCvRequest 'vget /unrealcv/version').Text | Should -Be '1.0.1'
+    }
+
+    It 'falls back to TCP with a warning when the binary creates no socket (Windows binary)' {
+        $sim = Start-UnrealCvSimulator -Profile Windows -FrameTimeMs 0
+        $session = $sim | Connect-UnrealCv
+        Switch-UnrealCvTransport -Transport Unix -TimeoutSec 1 -WarningVariable warnings -WarningAction SilentlyContinue
+        $warnings.Count | Should -Be 1
+        $warnings[0].Message | Should -BeLike "*no Unix socket appeared at /tmp/unrealcv_$($sim.Port).socket*reconnected over TCP*"
+        $session.Transport | Should -Be 'Tcp'
+        (Invoke-UnrealCvRequest 'vget /unrealcv/echo still').Text | Should -Be 'still'
+    }
+
+    It 'says exactly that TCP is gone when a Linux binary already switched and its socket is elsewhere' {
+        $sim = Start-UnrealCvSimulator -Profile Linux -FrameTimeMs 0 -SocketDirectory $TestDrive
+        $first = $sim | Connect-UnrealCv
+        Disconnect-UnrealCv -Session $first       # the binary now serves only $TestDrive/unrealcv_<port>.socket
+        $err = { Connect-UnrealCv localhost -Port $sim.Port -TimeoutSec 1 -ErrorAction Stop } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -Be 'UnrealCvNoWelcome,UnrealCv.Commands.ConnectUnrealCvCommand'
+        $session = Connect-UnrealCv -Path (Join-Path $TestDrive "unrealcv_$($sim.Port).socket")
+        $session.Transport | Should -Be 'Unix'
+        $err = { Switch-UnrealCvTransport -Transport Tcp -TimeoutSec 1 -ErrorAction Stop } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -Be 'UnrealCvSessionBroken,UnrealCv.Commands.SwitchUnrealCvTransportCommand'
+        $err.Exception.Message | Should -BeLike '*TCP at localhost:*no longer answers*first client leaves*'
+        $session.State | Should -Be 'Broken'
+    }
+
+    It 'replaces a stale socket left by a dead binary' {
+        $sim = Start-UnrealCvSimulator -Profile Linux -FrameTimeMs 0
+        $path = "/tmp/unrealcv_$($sim.Port).socket"
+        New-StaleSocket $path
+        $err = { Connect-UnrealCv -Path $path -TimeoutSec 1 -ErrorAction Stop } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -Be 'UnrealCvConnectFailed,UnrealCv.Commands.ConnectUnrealCvCommand'
+        $err.Exception.Message | Should -BeLike '*stale*'
+        $session = $sim | Connect-UnrealCv
+        Switch-UnrealCvTransport -Transport Unix
+        $session.Transport | Should -Be 'Unix'
+        (Invoke-UnrealCvRequest 'vget /unrealcv/echo fresh').Text | Should -Be 'fresh'
+    }
+
+    It 'refuses a squatted path (<Kind>) and deletes nothing' -TestCases @(
+        @{ Kind = 'regular file' }
+        @{ Kind = 'directory' }
+        @{ Kind = 'symbolic link' }
+    ) {
+        $sim = Start-UnrealCvSimulator -Profile Windows -FrameTimeMs 0
+        $path = "/tmp/unrealcv_$($sim.Port).socket"
+        switch ($Kind) {
+            'regular file' { Set-Content $path 'not a socket' }
+            'directory' { New-Item -ItemType Directory $path | Out-Null }
+            'symbolic link' { $target = Join-Path $TestDrive 'real.socket'; New-StaleSocket $target; New-Item -ItemType SymbolicLink -Path $path -Target $target | Out-Null }
+        }
+        try {
+            $session = $sim | Connect-UnrealCv
+            $err = { Switch-UnrealCvTransport -Transport Unix -ErrorAction Stop } | Should -Throw -PassThru
+            $err.FullyQualifiedErrorId | Should -Be 'UnrealCvUnsafeSocketPath,UnrealCv.Commands.SwitchUnrealCvTransportCommand'
+            $err.CategoryInfo.Category | Should -Be 'SecurityError'
+            $err.Exception.Message | Should -BeLike "*'$path'*a $Kind owned by uid *"
+            Test-Path -LiteralPath $path | Should -BeTrue
+            $session.State | Should -Be 'Opened'   # refused before anything was closed
+            $session.Transport | Should -Be 'Tcp'
+            { Connect-UnrealCv -Path $path -ErrorAction Stop } | Should -Throw -ErrorId 'UnrealCvUnsafeSocketPath,UnrealCv.Commands.ConnectUnrealCvCommand'
+        }
+        finally {
+            Remove-Item -LiteralPath $path -Force -Recurse
+        }
+    }
+
+    It 'refuses to switch while requests stay in flight past -TimeoutSec' {
+        $sim = Start-UnrealCvSimulator -Profile Linux -FrameTimeMs 0
+        $session = $sim | Connect-UnrealCv
+        $sim.Suspend()
+        'vget /unrealcv/echo stuck' | Invoke-UnrealCvRequest -NoWait
+        $err = { Switch-UnrealCvTransport -Transport Unix -TimeoutSec 1 -ErrorAction Stop } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -Be 'UnrealCvTimeout,UnrealCv.Commands.SwitchUnrealCvTransportCommand'
+        $err.Exception.Message | Should -BeLike '*1 request(s) in flight*not switched*'
+        $sim.Resume()
+        $session.Transport | Should -Be 'Tcp'
+        (Invoke-UnrealCvRequest 'vget /unrealcv/echo ok').Text | Should -Be 'ok'
+    }
+
+    It 'honours -WhatIf' {
+        $sim = Start-UnrealCvSimulator -Profile Linux -FrameTimeMs 0
+        $session = $sim | Connect-UnrealCv
+        Switch-UnrealCvTransport -Transport Unix -WhatIf
+        $session.Transport | Should -Be 'Tcp'
+        $sim.State | Should -Be 'ServingTcp'
+    }
+
+    It 'gives identical replies over TCP and the Unix socket, images included' {
+        $sim = Start-UnrealCvSimulator -Profile Linux -FrameTimeMs 0 -Width 160 -Height 120
+        $null = $sim | Connect-UnrealCv
+        $commands = 'vget /objects', 'vget /camera/0/location', 'vget /camera/0/lit png', 'vget /camera/0/lit bmp', 'vget /camera/0/depth npy', 'vget /camera/0/object_mask png'
+        $overTcp = Invoke-UnrealCvRequest $commands
+        Switch-UnrealCvTransport -Transport Unix
+        $overUnix = Invoke-UnrealCvRequest $commands
+        for ($i = 0; $i -lt $commands.Count; $i++) {
+            if ($overTcp[$i].IsBinary) {
+                $overUnix[$i].Bytes.Length | Should -Be $overTcp[$i].Bytes.Length -Because $commands[$i]
+                [Linq.Enumerable]::SequenceEqual($overUnix[$i].Bytes, $overTcp[$i].Bytes) | Should -BeTrue -Because $commands[$i]
+            }
+            else {
+                $overUnix[$i].Text | Should -Be $overTcp[$i].Text -Because $commands[$i]
+            }
+        }
+        $overTcp[4].Bytes.Length | Should -Be (80 + 4 * 160 * 120)
+    }
+
+    It 'switches 32 sessions at once' {
+        $sims = 1..32 | ForEach-Object { Start-UnrealCvSimulator -Profile Linux -FrameTimeMs 0 }
+        $sessions = $sims | Connect-UnrealCv
+        $sessions | ForEach-Object -ThrottleLimit 32 -Parallel {
+            Import-Module $using:ModuleManifest
+            Switch-UnrealCvTransport -Session $_ -Transport Unix
+        }
+        ($sessions | Where-Object Transport -eq 'Unix').Count | Should -Be 32
+        $replies = Invoke-UnrealCvRequest 'vget /unrealcv/echo all' -Session $sessions
+        $replies.Count | Should -Be 32
+        ($replies | Where-Object Text -eq 'all').Count | Should -Be 32
+        ($replies.SessionId | Sort-Object) | Should -Be ($sessions.Id | Sort-Object)
+    }
+}

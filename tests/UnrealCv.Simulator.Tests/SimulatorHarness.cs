@@ -1,0 +1,71 @@
+using System;
+using System.IO;
+using System.Threading;
+
+namespace UnrealCv.Simulator.Tests
+{
+    /// <summary>Starts simulators the way every test wants them: a free port, a private socket folder, fast ticks.</summary>
+    internal sealed class SimulatorHarness : IDisposable
+    {
+        public SimulatorHarness(SimulatorProfile profile = SimulatorProfile.Windows, int frameTimeMs = 0, Action<SimulatorOptions>? configure = null)
+        {
+            _directory = new TempDirectory();
+            var options = new SimulatorOptions
+            {
+                Port = 0,
+                Profile = profile,
+                FrameTimeMs = frameTimeMs,
+                ProjectName = "SimProject",
+                SocketDirectory = Directory,
+                OutputDirectory = Directory,
+                ConfigFilePath = Path.Combine(Directory, "unrealcv.ini"),
+            };
+            configure?.Invoke(options);
+            Simulator = UnrealCvSimulator.Start(options);
+        }
+
+        public UnrealCvSimulator Simulator { get; }
+
+        /// <summary>A folder of this test only: socket file, captures written to disk.</summary>
+        public string Directory => _directory.Path;
+
+        private readonly TempDirectory _directory;
+
+        public RawClient Connect() => RawClient.Connected(Simulator);
+
+        public void Dispose()
+        {
+            Simulator.Dispose();
+            _directory.Dispose();
+        }
+
+        /// <summary>Polls until the condition holds or the time runs out.</summary>
+        public static bool WaitFor(Func<bool> condition, int milliseconds = 5000)
+        {
+            var deadline = DateTime.UtcNow.AddMilliseconds(milliseconds);
+            while (DateTime.UtcNow < deadline)
+            {
+                if (condition()) return true;
+                Thread.Sleep(2);
+            }
+            return condition();
+        }
+    }
+
+    /// <summary>A new folder under the temp folder with a short name (Unix socket paths must stay under 108 bytes), deleted on dispose.</summary>
+    internal sealed class TempDirectory : IDisposable
+    {
+        public TempDirectory()
+        {
+            Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "ucvsim-" + Guid.NewGuid().ToString("N").Substring(0, 10));
+            Directory.CreateDirectory(Path);
+        }
+
+        public string Path { get; }
+
+        public void Dispose()
+        {
+            try { Directory.Delete(Path, recursive: true); } catch (IOException) { }
+        }
+    }
+}
