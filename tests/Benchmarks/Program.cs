@@ -65,6 +65,8 @@ namespace UnrealCv.Benchmarks
             using var big = SimulatorProcess.Start(simulator, width: 1920, height: 1080);
             AddLarge(rows, big, "vget /camera/0/depth npy", "1920x1080 depth NPY", 30);
 
+            AddRendering(rows);
+
             var table = new StringBuilder();
             table.AppendLine("| measure | value | target |").AppendLine("|---|---:|---|");
             foreach (var (name, value, target) in rows) table.AppendLine($"| {name} | {value} | {target} |");
@@ -85,6 +87,27 @@ namespace UnrealCv.Benchmarks
             rows.Add(($"{label} ({size / 1e6:0.0} MB), sequential: raw sockets", $"{Ms(raw)}, {size / raw / 1e9:0.00} GB/s", ""));
             rows.Add(($"{label} ({size / 1e6:0.0} MB), sequential: engine", $"{Ms(engine)}, {size / engine / 1e9:0.00} GB/s", ">= 1 GB/s"));
             rows.Add(($"engine / raw, {label}", Ratio(engine / raw), ""));
+        }
+
+        /// <summary>The simulator's own cost of a fresh 640x480 capture (captures of an unchanged scene are cached).</summary>
+        private static void AddRendering(List<(string, string, string)> rows)
+        {
+            var world = UnrealCv.Simulator.Scene.SceneBuilder.Build("Bench", 640, 480, 90);
+            var camera = world.Cameras[0];
+            double Time(Action render, int count)
+            {
+                render();
+                var clock = Stopwatch.StartNew();
+                for (int i = 0; i < count; i++) render();
+                return clock.Elapsed.TotalSeconds / count;
+            }
+            byte[] lit = UnrealCv.Simulator.Rendering.RayCaster.RenderColor(world, camera, UnrealCv.Simulator.Rendering.CaptureKind.Lit);
+            double litTime = Time(() => UnrealCv.Simulator.Rendering.RayCaster.RenderColor(world, camera, UnrealCv.Simulator.Rendering.CaptureKind.Lit), 20);
+            double depthTime = Time(() => UnrealCv.Simulator.Rendering.RayCaster.RenderDepth(world, camera), 20);
+            double pngTime = Time(() => UnrealCv.Simulator.Encoders.PngWriter.Encode(lit, 640, 480), 10);
+            double bmpTime = Time(() => UnrealCv.Simulator.Encoders.BmpWriter.Encode(lit, 640, 480), 20);
+            rows.Add(("simulator: ray cast 640x480 lit / depth", $"{Ms(litTime)} / {Ms(depthTime)}", "< 33 ms frame"));
+            rows.Add(("simulator: encode 640x480 PNG / BMP", $"{Ms(pngTime)} / {Ms(bmpTime)}", ""));
         }
 
         private static string Us(double seconds) => (seconds * 1e6).ToString("0.0", CultureInfo.InvariantCulture) + " us";

@@ -145,8 +145,10 @@ namespace UnrealCv.Simulator.Commands
                 if (!HasPixels(camera.Width, camera.Height)) return Reply.Error("Captured data is empty");
                 World world = context.World;
                 return kind == CaptureKind.Depth
-                    ? Serialize(context, args[1], FloatFormats, _ => NpyWriter.Encode(RayCaster.RenderDepth(world, camera), camera.Width, camera.Height))
-                    : Serialize(context, args[1], ColorFormats, format => EncodeColor(format, RayCaster.RenderColor(world, camera, kind), camera.Width, camera.Height));
+                    ? Serialize(context, args[1], FloatFormats, format => context.Captures.GetOrRender($"{args[0]}/{kind}/{format}", world, camera,
+                        () => NpyWriter.Encode(RayCaster.RenderDepth(world, camera), camera.Width, camera.Height)))
+                    : Serialize(context, args[1], ColorFormats, format => context.Captures.GetOrRender($"{args[0]}/{kind}/{format}", world, camera,
+                        () => EncodeColor(format, RayCaster.RenderColor(world, camera, kind), camera.Width, camera.Height)));
             });
 
         /// <summary>GetScreenshot: the player's viewport (camera 0 at the configured resolution) in the current view mode.</summary>

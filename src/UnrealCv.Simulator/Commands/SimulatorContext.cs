@@ -20,6 +20,9 @@ namespace UnrealCv.Simulator.Commands
         public int Port { get; }
         public bool ClientConnected => _clientConnected();
 
+        /// <summary>Encoded captures reused while the scene and camera are unchanged.</summary>
+        public Rendering.CaptureCache Captures { get; } = new Rendering.CaptureCache();
+
         /// <summary>The current game world; opening a level replaces it. Only the game thread touches it.</summary>
         public World World { get; set; }
     }

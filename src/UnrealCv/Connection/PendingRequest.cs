@@ -11,7 +11,7 @@ namespace UnrealCv.Connection
     /// </summary>
     internal sealed class PendingRequest
     {
-        private readonly ManualResetEventSlim _done = new ManualResetEventSlim(false, spinCount: 0);
+        private readonly ManualResetEventSlim _done = new ManualResetEventSlim(false, spinCount: 100);
 
         public int Id { get; private set; }
         public string Command { get; private set; } = "";
