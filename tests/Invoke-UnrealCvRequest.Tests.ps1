@@ -66,6 +66,63 @@ Describe 'Invoke-UnrealCvRequest' -Tag Integration {
     }
 }
 
+Describe 'Templates' -Tag Integration {
+    BeforeEach { $null = $Simulator | Connect-UnrealCv }
+    AfterEach { Get-UnrealCvSession | Disconnect-UnrealCv }
+
+    It 'formats each piped value into the command' {
+        $replies = 1..5 | Invoke-UnrealCvRequest 'vget /unrealcv/echo n{0}'
+        $replies.Command | Should -Be (1..5 | ForEach-Object { "vget /unrealcv/echo n$_" })
+        $replies.Text | Should -Be (1..5 | ForEach-Object { "n$_" })
+    }
+
+    It 'fills {Property} placeholders from piped objects, numbers invariant and without exponent' {
+        $items = [pscustomobject]@{ Name = 'a'; X = 0.00001 }, [pscustomobject]@{ Name = 'b'; X = -2.5 }
+        $replies = $items | Invoke-UnrealCvRequest 'vget /unrealcv/echo {Name}:{X}'
+        $replies.Text | Should -Be @('a:0.00001', 'b:-2.5')
+    }
+
+    It 'keeps literal braces written twice' {
+        (7 | Invoke-UnrealCvRequest 'vget /unrealcv/echo {{{0}}}').Text | Should -Be '{7}'
+    }
+
+    It 'says a bare piped number is not a command, and shows the template form' {
+        $replies = 1..2 | Invoke-UnrealCvRequest -ErrorAction SilentlyContinue -ErrorVariable errors
+        $replies | Should -BeNullOrEmpty
+        $errors.Count | Should -Be 2
+        $errors[0].FullyQualifiedErrorId | Should -Be 'UnrealCvNotACommand,UnrealCv.Commands.InvokeUnrealCvRequestCommand'
+        $errors[0].Exception.Message | Should -BeLike "'1' is not an UnrealCV command*Invoke-UnrealCvRequest 'vget /camera/{0}/location'*"
+    }
+
+    It 'names a property the piped object lacks' {
+        $err = { [pscustomobject]@{ Name = 'a' } | Invoke-UnrealCvRequest 'vget /object/{Nmae}/location' -ErrorAction Stop } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -Be 'UnrealCvTemplateError,UnrealCv.Commands.InvokeUnrealCvRequestCommand'
+        $err.Exception.Message | Should -BeLike "*has no property 'Nmae'*"
+    }
+}
+
+Describe 'Fan-out to several sessions' -Tag Integration {
+    It 'sends each command to every session and marks each reply with its session' {
+        $sims = 1..3 | ForEach-Object { Start-UnrealCvSimulator -FrameTimeMs 0 -Profile Windows -ProjectName "Fleet$_" }
+        try {
+            $sessions = $sims | Connect-UnrealCv
+            $replies = 'vget /scene/name', 'vget /unrealcv/echo x' | Invoke-UnrealCvRequest -Session $sessions
+            $replies.Count | Should -Be 6
+            foreach ($r in $replies | Where-Object Command -eq 'vget /scene/name') {
+                $r.Text | Should -Be $r.Session.ProjectName
+            }
+            ($replies | Where-Object Command -eq 'vget /scene/name').SessionId | Should -Be $sessions.Id
+            $byPipe = Get-UnrealCvSession | Invoke-UnrealCvRequest 'vget /unrealcv/echo {Name}'
+            $byPipe.Text | Should -Be $sessions.Name
+            $byPipe.SessionName | Should -Be $sessions.Name
+        }
+        finally {
+            Get-UnrealCvSession | Disconnect-UnrealCv
+            $sims | Stop-UnrealCvSimulator
+        }
+    }
+}
+
 Describe 'The session list' -Tag Integration {
     It 'makes the newest connection current, and forgets it on disconnect' {
         $a = $Simulator | Connect-UnrealCv -Name ListA
@@ -101,6 +158,25 @@ Describe 'The session list' -Tag Integration {
 }
 
 Describe 'Disconnect-UnrealCv' -Tag Integration {
+    It 'closes by -Id, by -Name with wildcards, and -All' {
+        $sims = 1..3 | ForEach-Object { Start-UnrealCvSimulator -FrameTimeMs 0 -Profile Windows }
+        try {
+            $a, $b, $c = $sims | ForEach-Object -Begin { $i = 0 } -Process { $_ | Connect-UnrealCv -Name ("Fleet-{0}" -f ($i++)) }
+            Disconnect-UnrealCv -Id $a.Id
+            $a.State | Should -Be 'Closed'
+            (Get-UnrealCvSession).Name | Should -Be @('Fleet-1', 'Fleet-2')
+            Disconnect-UnrealCv -Name 'fleet-1' -PassThru | Should -Be $b
+            { Disconnect-UnrealCv -Name 'NoSuch' -ErrorAction Stop } | Should -Throw -ErrorId 'UnrealCvSessionNotFound,UnrealCv.Commands.DisconnectUnrealCvCommand'
+            { Disconnect-UnrealCv -Id 987654 -ErrorAction Stop } | Should -Throw -ErrorId 'UnrealCvSessionNotFound,UnrealCv.Commands.DisconnectUnrealCvCommand'
+            Disconnect-UnrealCv -All
+            $c.State | Should -Be 'Closed'
+            Get-UnrealCvSession | Should -BeNullOrEmpty
+        }
+        finally {
+            $sims | Stop-UnrealCvSimulator
+        }
+    }
+
     It 'honours -WhatIf' {
         $s = $Simulator | Connect-UnrealCv
         Disconnect-UnrealCv -Session $s -WhatIf

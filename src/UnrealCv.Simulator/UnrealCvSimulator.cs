@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using UnrealCv.Simulator.Commands;
 using UnrealCv.Simulator.Scene;
 using UnrealCv.Simulator.Server;
@@ -34,8 +35,12 @@ namespace UnrealCv.Simulator
             _game = new GameLoop(options.FrameTimeMs, router.Execute);
             _listener = new Listener(options, _game);
             var world = SceneBuilder.Build(options.LevelName, options.Width, options.Height, options.Fov);
-            var context = new SimulatorContext(options, _listener.Port, () => _listener.TcpClientConnected, world);
-            // The plugin's registration order, which is also the order of vget /unrealcv/help.
+            RegisterCommands(router, new SimulatorContext(options, _listener.Port, () => _listener.TcpClientConnected, world));
+        }
+
+        /// <summary>The plugin's registration order, which is also the order of vget /unrealcv/help.</summary>
+        private static void RegisterCommands(CommandRouter router, SimulatorContext context)
+        {
             AliasCommands.RegisterConsoleRunner(router);
             ObjectCommands.Register(router, context);
             PluginCommands.Register(router, context);
@@ -43,6 +48,17 @@ namespace UnrealCv.Simulator
             AliasCommands.Register(router, context);
             CameraCommands.Register(router, context);
         }
+
+        private static readonly Lazy<IReadOnlyList<string>> s_templates = new Lazy<IReadOnlyList<string>>(() =>
+        {
+            var options = new SimulatorOptions();
+            var router = new CommandRouter();
+            RegisterCommands(router, new SimulatorContext(options, options.Port, () => false, SceneBuilder.Build(options.LevelName, 1, 1, 90)));
+            return router.Templates;
+        });
+
+        /// <summary>The command templates of the UnrealCV plugin 4.27-stable, as <c>vget /unrealcv/help</c> lists them (e.g. for tab completion).</summary>
+        public static IReadOnlyList<string> CommandTemplates => s_templates.Value;
 
         /// <summary>Binds the port (0 picks a free one) and starts serving; throws when the port is taken.</summary>
         public static UnrealCvSimulator Start(SimulatorOptions options)

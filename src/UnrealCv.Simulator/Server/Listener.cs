@@ -97,9 +97,14 @@ namespace UnrealCv.Simulator.Server
             try
             {
                 if (File.Exists(SocketPath)) File.Delete(SocketPath);
+                // Bind under a temporary name and rename once listening, so the file never exists unconnectable.
+                // (The plugin binds then listens, a gap of microseconds; clients retry a refused connect anyway.)
+                string binding = SocketPath + ".binding";
+                if (File.Exists(binding)) File.Delete(binding);
                 var unix = UnixSocket.CreateSocket();
-                unix.Bind(UnixSocket.CreateEndPoint(SocketPath));
+                unix.Bind(UnixSocket.CreateEndPoint(binding));
                 unix.Listen(5);
+                File.Move(binding, SocketPath);
                 _unix = unix;
                 ServesUnixSocket = true;
                 return !_stopping;

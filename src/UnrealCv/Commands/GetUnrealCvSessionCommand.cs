@@ -1,4 +1,3 @@
-using System.Linq;
 using System.Management.Automation;
 using UnrealCv.Session;
 
@@ -11,49 +10,34 @@ namespace UnrealCv.Commands
     {
         private const string NameSet = "Name";
         private const string IdSet = "Id";
+        private const string CurrentSet = "Current";
 
         [Parameter(Position = 0, ParameterSetName = NameSet)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.SessionNameCompleter))]
         public string[]? Name { get; set; }
 
         [Parameter(Mandatory = true, ParameterSetName = IdSet)]
         public int[] Id { get; set; } = System.Array.Empty<int>();
 
-        /// <summary>Only the current session.</summary>
-        [Parameter(ParameterSetName = "Current")]
+        /// <summary>Only the current session (the one Invoke-UnrealCvRequest uses without -Session).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = CurrentSet)]
         public SwitchParameter Current { get; set; }
 
         protected override void ProcessRecord()
         {
-            var sessions = Registry.Sessions;
-            if (Current)
+            switch (ParameterSetName)
             {
-                if (Registry.CurrentSession != null) WriteObject(Registry.CurrentSession);
-                return;
-            }
-            if (ParameterSetName == IdSet)
-            {
-                foreach (int id in Id)
-                {
-                    UnrealCvSession? match = sessions.FirstOrDefault(s => s.Id == id);
-                    if (match != null) WriteObject(match);
-                    else WriteError(NewError($"No session with Id {id} in this runspace. Get-UnrealCvSession lists them.", "UnrealCvSessionNotFound", ErrorCategory.ObjectNotFound, id));
-                }
-                return;
-            }
-            if (Name == null)
-            {
-                WriteObject(sessions, enumerateCollection: true);
-                return;
-            }
-            foreach (string name in Name)
-            {
-                var pattern = new WildcardPattern(name, WildcardOptions.IgnoreCase);
-                var matches = sessions.Where(s => pattern.IsMatch(s.Name)).ToList();
-                WriteObject(matches, enumerateCollection: true);
-                if (matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(name))
-                    WriteError(NewError($"No session named '{name}' in this runspace. Get-UnrealCvSession lists them.", "UnrealCvSessionNotFound", ErrorCategory.ObjectNotFound, name));
+                case CurrentSet:
+                    if (Registry.CurrentSession != null) WriteObject(Registry.CurrentSession);
+                    break;
+                case IdSet:
+                    WriteObject(SelectById(Id), enumerateCollection: true);
+                    break;
+                default:
+                    WriteObject(Name == null ? Registry.Sessions : SelectByName(Name), enumerateCollection: true);
+                    break;
             }
         }
     }

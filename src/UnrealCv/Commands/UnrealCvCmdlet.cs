@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using UnrealCv.Common;
@@ -15,6 +17,14 @@ namespace UnrealCv.Commands
         private readonly CancellationTokenSource _cancel = new CancellationTokenSource();
 
         protected CancellationToken Cancellation => _cancel.Token;
+
+        /// <summary>For helpers that wait on the pipeline thread on this command's behalf.</summary>
+        internal CancellationToken CancellationToken => _cancel.Token;
+
+        /// <summary>True when -Verbose or $VerbosePreference asks for verbose output (checked once, to keep tracing free otherwise).</summary>
+        internal bool IsVerbose =>
+            MyInvocation.BoundParameters.TryGetValue("Verbose", out object? v) ? ((SwitchParameter)v).IsPresent
+            : SessionState.PSVariable.GetValue("VerbosePreference") is ActionPreference p && p != ActionPreference.SilentlyContinue && p != ActionPreference.Ignore;
 
         internal SessionRegistry Registry => SessionRegistry.Current;
 
@@ -56,6 +66,39 @@ namespace UnrealCv.Commands
         }
 
         /// <summary>Called by PowerShell when the command ends, however it ends (also after Ctrl+C or a terminating error).</summary>
+        /// <summary>This runspace's sessions with these ids; a missing id is a non-terminating UnrealCvSessionNotFound.</summary>
+        internal IEnumerable<UnrealCvSession> SelectById(int[] ids)
+        {
+            IReadOnlyList<UnrealCvSession> sessions = Registry.Sessions;
+            var found = new List<UnrealCvSession>();
+            foreach (int id in ids)
+            {
+                UnrealCvSession? match = sessions.FirstOrDefault(s => s.Id == id);
+                if (match != null) found.Add(match);
+                else WriteError(SessionNotFound($"No session with Id {id} in this runspace.", id));
+            }
+            return found;
+        }
+
+        /// <summary>This runspace's sessions matching these names (wildcards allowed, case-insensitive); a plain name that matches nothing is an error.</summary>
+        internal IEnumerable<UnrealCvSession> SelectByName(string[] names)
+        {
+            IReadOnlyList<UnrealCvSession> sessions = Registry.Sessions;
+            var found = new List<UnrealCvSession>();
+            foreach (string name in names)
+            {
+                var pattern = new WildcardPattern(name, WildcardOptions.IgnoreCase);
+                var matches = sessions.Where(s => pattern.IsMatch(s.Name)).ToList();
+                if (matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(name))
+                    WriteError(SessionNotFound($"No session named '{name}' in this runspace.", name));
+                found.AddRange(matches.Where(m => !found.Contains(m)));
+            }
+            return found;
+        }
+
+        private static ErrorRecord SessionNotFound(string message, object target) =>
+            NewError(message + " Get-UnrealCvSession lists them.", "UnrealCvSessionNotFound", ErrorCategory.ObjectNotFound, target);
+
         public void Dispose()
         {
             Dispose(true);

@@ -349,11 +349,13 @@ namespace UnrealCv.Connection
             switch (State)
             {
                 case ConnectionState.Broken:
-                    throw new ClientException(ClientFault.SessionBroken, $"{Description} is broken ({_fault?.Message}). Disconnect it and connect again with Connect-UnrealCv.", _fault);
+                    throw new ClientException(ClientFault.SessionBroken, $"{Description} is broken: {_fault?.Message ?? ReconnectHint}", _fault);
                 case ConnectionState.Closed:
                     throw new ClientException(ClientFault.SessionClosed, $"{Description} is closed. Connect again with Connect-UnrealCv.");
             }
         }
+
+        private const string ReconnectHint = "The session is broken: Disconnect-UnrealCv it and connect again with Connect-UnrealCv.";
 
         /// <summary>
         /// Marks a link that was closed on purpose (for a transport switch) as broken after all, with the reason the
@@ -372,6 +374,7 @@ namespace UnrealCv.Connection
         {
             if (Interlocked.CompareExchange(ref _state, (int)ConnectionState.Broken, (int)ConnectionState.Open) != (int)ConnectionState.Open)
                 return;
+            fault = new ClientException(fault.Fault, fault.Message + " " + ReconnectHint, fault.InnerException ?? fault);
             _fault = fault;
             _welcomed.Set(); // wake Open() if it is still waiting
             _messageArrived.Release(); // and anyone waiting for a message

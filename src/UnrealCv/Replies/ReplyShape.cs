@@ -18,5 +18,27 @@ namespace UnrealCv.Replies
             string format = trimmed.Substring(space + 1);
             return format == "png" || format == "bmp" || format == "npy";
         }
+
+        /// <summary>
+        /// The binary format a command asks for (<c>png</c>, <c>bmp</c> or <c>npy</c>, by the same rule as
+        /// <see cref="ExpectsBinary"/>), or null when its reply is text.
+        /// </summary>
+        public static string? BinaryFormat(string command)
+        {
+            if (!ExpectsBinary(command)) return null;
+            string trimmed = command.TrimEnd(' ');
+            return trimmed.Substring(trimmed.LastIndexOf(' ') + 1);
+        }
+
+        /// <summary>
+        /// True when the reply is an image (<c>png</c>, <c>bmp</c>) or an array (<c>npy</c>) in raw bytes, i.e. data that
+        /// belongs in a file (<c>-OutFile</c>) rather than on screen. Every plugin command that answers bytes answers one
+        /// of these. A command that names a file (<c>vget /camera/0/lit shot.png</c>) is false: the binary writes the file
+        /// itself and answers its name.
+        /// </summary>
+        public static bool IsImageOrArray(string command) => BinaryFormat(command) != null;
+
+        /// <summary>True when the reply is an array (<c>npy</c>, e.g. <c>vget /camera/0/depth npy</c>) rather than an image.</summary>
+        public static bool IsArray(string command) => BinaryFormat(command) == "npy";
     }
 }

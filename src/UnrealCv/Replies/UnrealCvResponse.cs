@@ -1,5 +1,6 @@
 using System;
 using System.Text;
+using System.Threading;
 using UnrealCv.Session;
 
 namespace UnrealCv.Replies
@@ -39,6 +40,25 @@ namespace UnrealCv.Replies
 
         /// <summary>Time from sending the request to receiving its whole reply.</summary>
         public TimeSpan Duration { get; }
+
+        private ParsedReply? _parsed;
+
+        /// <summary>
+        /// The reply as a typed value, parsed on first use by the shape of the command: an
+        /// <see cref="UnrealCvVector"/>, <see cref="UnrealCvRotator"/>, <see cref="UnrealCvColor"/>,
+        /// <see cref="UnrealCvBounds"/>, <see cref="UnrealCvSize"/>, <see cref="UnrealCvStatus"/>, a string[] of names,
+        /// a bool, a double, an <see cref="UnrealCvImage"/> or an <see cref="UnrealCvDepthArray"/>. For an error reply or a
+        /// command whose reply shape is unknown it is <see cref="Text"/> (or <see cref="Bytes"/> for unknown binary
+        /// replies). Never throws: when a reply of known shape does not parse, it is the raw reply and
+        /// <see cref="ParseError"/> says why.
+        /// </summary>
+        public object? Value => Parsed.Value;
+
+        /// <summary>Why a reply of known shape could not be parsed into <see cref="Value"/>; null when it was, or when the shape is unknown.</summary>
+        public string? ParseError => Parsed.Error;
+
+        // Parsed once; two threads racing on first use would parse twice and keep one result, which is harmless.
+        private ParsedReply Parsed => _parsed ?? LazyInitializer.EnsureInitialized(ref _parsed, () => ReplyParser.Parse(Command, Text, Bytes))!;
 
         public override string ToString() => Text ?? $"<{Bytes!.Length} bytes>";
     }

@@ -32,7 +32,7 @@ namespace UnrealCv.Session
 
         public static SwitchOutcome ToUnix(UnrealCvSession session, string path, TimeSpan timeout, CancellationToken cancel)
         {
-            if (session.Transport == TransportKind.Unix && session.Path == path && session.State == SessionState.Opened)
+            if (session.Transport == TransportKind.Unix && session.Path == path && session.State == UnrealCvSessionState.Opened)
                 return SwitchOutcome.Unchanged;
             SocketFile.RemoveStale(path); // so that the file's existence later proves the binary made it
             return Switch(session, timeout, cancel, deadline =>
@@ -51,7 +51,7 @@ namespace UnrealCv.Session
 
         public static SwitchOutcome ToTcp(UnrealCvSession session, TimeSpan timeout, CancellationToken cancel)
         {
-            if (session.Transport == TransportKind.Tcp && session.State == SessionState.Opened)
+            if (session.Transport == TransportKind.Tcp && session.State == UnrealCvSessionState.Opened)
                 return SwitchOutcome.Unchanged;
             return Switch(session, timeout, cancel, _ =>
             {

@@ -49,11 +49,11 @@ namespace UnrealCv.Session
         /// <summary>Where the session's bytes go: host:port or the socket path.</summary>
         public string Endpoint => Transport == TransportKind.Unix ? Path! : ComputerName + ":" + Port.ToString(CultureInfo.InvariantCulture);
 
-        public SessionState State => _connection.State switch
+        public UnrealCvSessionState State => _connection.State switch
         {
-            ConnectionState.Open => SessionState.Opened,
-            ConnectionState.Broken => SessionState.Broken,
-            _ => SessionState.Closed,
+            ConnectionState.Open => UnrealCvSessionState.Opened,
+            ConnectionState.Broken => UnrealCvSessionState.Broken,
+            _ => UnrealCvSessionState.Closed,
         };
 
         /// <summary>Project name from the welcome ("connected to &lt;project&gt;").</summary>

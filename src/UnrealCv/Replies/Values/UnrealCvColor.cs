@@ -7,7 +7,7 @@ namespace UnrealCv.Replies
     /// An 8-bit colour: an object's labelling colour (<c>vget /object/[str]/color</c>, FColor::ToString
     /// <c>(R=255,G=128,B=64,A=255)</c>) or one pixel of a BMP capture.
     /// </summary>
-    public sealed class UnrealCvColor : IEquatable<UnrealCvColor>
+    public sealed class UnrealCvColor : IEquatable<UnrealCvColor>, Common.ICommandArgument
     {
         public UnrealCvColor(byte r, byte g, byte b, byte a = 255)
         {
@@ -23,7 +23,7 @@ namespace UnrealCv.Replies
         public byte A { get; }
 
         /// <summary>The three numbers <c>vset /object/[str]/color r g b</c> takes (the plugin forces alpha to 255).</summary>
-        public string ToArgumentText() => string.Format(CultureInfo.InvariantCulture, "{0} {1} {2}", R, G, B);
+        public string ToCommandText() => string.Format(CultureInfo.InvariantCulture, "{0} {1} {2}", R, G, B);
 
         /// <summary>FColor::ToString, the form the plugin prints: <c>(R=255,G=128,B=64,A=255)</c>.</summary>
         public override string ToString() => string.Format(CultureInfo.InvariantCulture, "(R={0},G={1},B={2},A={3})", R, G, B, A);

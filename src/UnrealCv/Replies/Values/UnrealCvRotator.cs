@@ -7,7 +7,7 @@ namespace UnrealCv.Replies
     /// A rotation in degrees, in the plugin's order <b>pitch yaw roll</b>, as <c>vget /object/[str]/rotation</c>
     /// and <c>vget /camera/[uint]/rotation</c> print it.
     /// </summary>
-    public sealed class UnrealCvRotator : IEquatable<UnrealCvRotator>
+    public sealed class UnrealCvRotator : IEquatable<UnrealCvRotator>, Common.ICommandArgument
     {
         public UnrealCvRotator(double pitch, double yaw, double roll)
         {
@@ -21,7 +21,7 @@ namespace UnrealCv.Replies
         public double Roll { get; }
 
         /// <summary>The three numbers as a <c>vset</c> command takes them: <c>pitch yaw roll</c>, invariant culture.</summary>
-        public string ToArgumentText() => ReplyText.Join(Pitch, Yaw, Roll);
+        public string ToCommandText() => ReplyText.Join(Pitch, Yaw, Roll);
 
         /// <summary>UE's FRotator::ToString layout: <c>P=-90.000 Y=0.000 R=0.000</c>.</summary>
         public override string ToString() => string.Format(CultureInfo.InvariantCulture, "P={0:F3} Y={1:F3} R={2:F3}", Pitch, Yaw, Roll);

@@ -7,7 +7,7 @@ namespace UnrealCv.Replies
     /// A location or scale in UE units (cm), as <c>vget /object/[str]/location</c>, <c>…/scale</c> and
     /// <c>vget /camera/[uint]/location</c> print it (<c>%.3f %.3f %.3f</c>).
     /// </summary>
-    public sealed class UnrealCvVector : IEquatable<UnrealCvVector>
+    public sealed class UnrealCvVector : IEquatable<UnrealCvVector>, Common.ICommandArgument
     {
         public UnrealCvVector(double x, double y, double z)
         {
@@ -21,7 +21,7 @@ namespace UnrealCv.Replies
         public double Z { get; }
 
         /// <summary>The three numbers as a <c>vset</c> command takes them: <c>x y z</c>, invariant culture, round-trippable.</summary>
-        public string ToArgumentText() => ReplyText.Join(X, Y, Z);
+        public string ToCommandText() => ReplyText.Join(X, Y, Z);
 
         /// <summary>UE's FVector::ToString layout: <c>X=100.000 Y=-100.000 Z=100.000</c>.</summary>
         public override string ToString() => string.Format(CultureInfo.InvariantCulture, "X={0:F3} Y={1:F3} Z={2:F3}", X, Y, Z);

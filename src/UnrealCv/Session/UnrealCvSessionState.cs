@@ -1,7 +1,7 @@
 namespace UnrealCv.Session
 {
     /// <summary>What a user can still do with a session.</summary>
-    public enum SessionState
+    public enum UnrealCvSessionState
     {
         /// <summary>Connected and usable.</summary>
         Opened,

@@ -1,0 +1,161 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using UnrealCv.Common;
+using UnrealCv.Connection;
+using UnrealCv.Replies;
+using UnrealCv.Session;
+
+namespace UnrealCv.Commands
+{
+    /// <summary>
+    /// The pipelining every request cmdlet shares, run on the pipeline thread: each request is sent at once, up to
+    /// a window ahead of its reply, and replies are handed back strictly in the order the requests were sent, so
+    /// output order is input order. Failures become error records with stable ids; nothing is written from another thread.
+    /// </summary>
+    internal sealed class RequestPipeline
+    {
+        /// <summary>A request on the wire, with its session, the link it was sent on (a transport switch may replace
+        /// the session's link meanwhile) and what the caller wants back with its reply.</summary>
+        private readonly struct Sent
+        {
+            public Sent(UnrealCvSession session, UnrealCvConnection link, PendingRequest request, object? tag)
+            {
+                Session = session;
+                Link = link;
+                Request = request;
+                Tag = tag;
+            }
+
+            public UnrealCvSession Session { get; }
+            public UnrealCvConnection Link { get; }
+            public PendingRequest Request { get; }
+            public object? Tag { get; }
+        }
+
+        private readonly Queue<Sent> _inFlight = new Queue<Sent>();
+        private readonly UnrealCvCmdlet _owner;
+        private readonly Action<UnrealCvResponse, object?> _onReply;
+        private readonly bool _verbose;
+
+        /// <param name="owner">The cmdlet whose streams receive errors, warnings and verbose lines.</param>
+        /// <param name="onReply">Called for every successful reply, in order, with the tag given to <see cref="Send"/>.</param>
+        public RequestPipeline(UnrealCvCmdlet owner, Action<UnrealCvResponse, object?> onReply)
+        {
+            _owner = owner;
+            _onReply = onReply;
+            _verbose = owner.IsVerbose;
+        }
+
+        /// <summary>How many requests may be on the wire before the oldest reply must come back.</summary>
+        public int MaxInFlight { get; set; } = 256;
+
+        /// <summary>Per-request timeout; null uses each session's default.</summary>
+        public TimeSpan? Timeout { get; set; }
+
+        /// <summary>Error replies become warnings instead of errors (fire-and-forget).</summary>
+        public bool ErrorsAsWarnings { get; set; }
+
+        /// <summary>Sends one request, then hands back the replies that are ready (waiting only if the window is full).</summary>
+        public void Send(UnrealCvSession session, string command, object? tag = null)
+        {
+            try
+            {
+                UnrealCvConnection link = session.ConnectionForSend();
+                PendingRequest request = link.Send(command, ReplyShape.ExpectsBinary(command));
+                if (_verbose) _owner.WriteVerbose($"{session.Name} <- #{request.Id} {command}");
+                _inFlight.Enqueue(new Sent(session, link, request, tag));
+            }
+            catch (ClientException e)
+            {
+                _owner.WriteError(UnrealCvCmdlet.ToErrorRecord(e, command));
+            }
+            Drain(untilInFlightBelow: MaxInFlight);
+        }
+
+        /// <summary>Waits for every reply still out and hands them back.</summary>
+        public void Flush() => Drain(untilInFlightBelow: 1);
+
+        /// <summary>
+        /// Lets the requests still out go on without a waiter (-NoWait): the reader still drains and matches their replies,
+        /// and their errors are reported by <see cref="ReportDetachedFailures"/> later.
+        /// </summary>
+        public void Detach()
+        {
+            while (_inFlight.Count > 0)
+            {
+                Sent sent = _inFlight.Dequeue();
+                if (sent.Link.Detach(sent.Request)) continue;
+                Deliver(sent); // answered before we let go: check it here
+            }
+        }
+
+        /// <summary>Stopped or failed mid-stream: forget the requests still out, so their replies are dropped, not misdelivered.</summary>
+        public void Abandon()
+        {
+            while (_inFlight.Count > 0)
+            {
+                Sent sent = _inFlight.Dequeue();
+                sent.Link.Abandon(sent.Request);
+            }
+        }
+
+        /// <summary>Warns about error replies to earlier -NoWait requests on these sessions.</summary>
+        public void ReportDetachedFailures(IEnumerable<UnrealCvSession> sessions)
+        {
+            foreach (UnrealCvSession session in sessions)
+                while (session.Connection.TryTakeUnobservedError(out FireAndForgetFailure? failure))
+                    _owner.WriteWarning($"'{failure!.Command}' (a -NoWait request, #{failure.RequestId}) failed on {session.Name}: {failure.Message}");
+        }
+
+        private void Drain(int untilInFlightBelow)
+        {
+            while (_inFlight.Count > 0)
+            {
+                Sent head = _inFlight.Peek();
+                if (!head.Request.IsCompleted && _inFlight.Count < untilInFlightBelow) return;
+                _inFlight.Dequeue();
+                try
+                {
+                    head.Link.WaitForReply(head.Request, Timeout ?? head.Session.Timeout, _owner.CancellationToken);
+                }
+                catch (ClientException e)
+                {
+                    _owner.WriteError(UnrealCvCmdlet.ToErrorRecord(e, head.Request.Command));
+                    continue;
+                }
+                catch (OperationCanceledException)
+                {
+                    throw new PipelineStoppedException();
+                }
+                Deliver(head);
+            }
+        }
+
+        private void Deliver(Sent sent)
+        {
+            PendingRequest r = sent.Request;
+            if (r.Failure != null) return; // reported by whoever waited for it
+            var response = new UnrealCvResponse(sent.Session, r.Id, r.Command, r.Text, r.Bytes, r.Elapsed);
+            sent.Link.Release(r);
+            if (_verbose)
+                _owner.WriteVerbose($"{response.SessionName} -> #{response.RequestId} {(response.IsBinary ? response.Bytes!.Length + " bytes" : response.Text!.Length + " chars")} in {response.Duration.TotalMilliseconds:0.###} ms");
+            if (!response.IsError)
+            {
+                _onReply(response, sent.Tag);
+                return;
+            }
+            string message = $"'{response.Command}' failed on {response.SessionName}: {response.ErrorMessage}";
+            if (ErrorsAsWarnings)
+            {
+                _owner.WriteWarning(message);
+                return;
+            }
+            var error = new ErrorRecord(new InvalidOperationException(message), "UnrealCvServerError", ErrorCategory.InvalidResult, response)
+            {
+                ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Check the command against 'vget /unrealcv/help' and the object or camera names." },
+            };
+            _owner.WriteError(error);
+        }
+    }
+}
