@@ -15,10 +15,17 @@
     CmdletsToExport      = @(
         'Connect-UnrealCv'
         'Disconnect-UnrealCv'
+        'Get-UnrealCvCamera'
+        'Get-UnrealCvImage'
+        'Get-UnrealCvObject'
         'Get-UnrealCvSession'
         'Invoke-UnrealCvRequest'
         'Receive-UnrealCvMessage'
+        'Set-UnrealCvCamera'
+        'Set-UnrealCvObject'
+        'Start-UnrealCvBinary'
         'Start-UnrealCvSimulator'
+        'Stop-UnrealCvBinary'
         'Stop-UnrealCvSimulator'
         'Switch-UnrealCvTransport'
     )

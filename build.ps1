@@ -5,18 +5,31 @@
 .DESCRIPTION
     Run it with the project's pinned PowerShell: `dotnet tool restore && dotnet pwsh ./build.ps1 <Task>`.
     Tasks:
-      Build  compile the assemblies and lay out the module in out/UnrealCv (and the simulator program in out/UnrealCvSimulator)
-      Test   Build, then the xunit suites, then the Pester suites in a fresh pwsh; prints "N passed, N failed"
+      Build    compile the assemblies and lay out the module in out/UnrealCv (and the simulator program in out/UnrealCvSimulator),
+               including its help (the Docs step)
+      Docs     out/UnrealCv/en-US: UnrealCv.dll-Help.xml from en-US/<Cmdlet>.md, and the about_*.help.txt topics
+               (needs the module laid out by Build)
+      Test     Build, Package, then the xunit suites, then the Pester suites in a fresh pwsh; prints "N passed, N failed"
+      Package  Build, then out/package/UnrealCv.<version>.nupkg, installable like a PowerShell Gallery package
       Demo   Build, start the simulator, connect, send requests, show the replies, clean up
       Bench  Build, then measure the client against a raw-socket baseline in the same process (tests/Benchmarks)
       Clean  remove out/ and the projects' bin/obj folders
 .EXAMPLE
     dotnet pwsh ./build.ps1 Test
+.EXAMPLE
+    dotnet pwsh ./build.ps1 Package
+.NOTES
+    Help: en-US/<Cmdlet>.md (platyPS schema 2.0.0) hold the prose of each cmdlet's help. With platyPS installed
+    (Get-Module -ListAvailable platyPS), Docs runs its New-ExternalHelp; otherwise .config/docs/ConvertTo-MamlHelp.ps1
+    takes the prose from the markdown and the structure (syntax per parameter set, types, positions, pipeline input,
+    aliases, wildcards, defaults) from Get-Command of the built module, in a child pwsh, so help cannot drift from the code.
+    Package: the version is UnrealCv.psd1's ModuleVersion; tags, URIs and description come from the manifest, and the
+    release notes from the newest release section of CHANGELOG.md.
 #>
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Clean')]
+    [ValidateSet('Build', 'Docs', 'Test', 'Package', 'Demo', 'Bench', 'Clean')]
     [string[]] $Task = @('Build'),
 
     [ValidateSet('Debug', 'Release')]
@@ -66,12 +79,123 @@ function Invoke-Build {
         Get-ChildItem $help -Filter 'about_*.help.txt' | Copy-Item -Destination (Join-Path $ModuleOut 'en-US')
     }
     Remove-Item -Recurse -Force $staging
+    Invoke-Docs
 
     $hostProject = Join-Path $Root 'src/UnrealCv.Simulator.Host/UnrealCv.Simulator.Host.csproj'
     if (Test-Path $hostProject) {
         Invoke-Native dotnet @('publish', $hostProject, '-c', $Configuration, '-o', $SimulatorOut, "-p:Version=$Version", '-nologo', '-v', 'quiet')
     }
     Write-Host "Built UnrealCv $Version into $ModuleOut"
+}
+
+function Invoke-Docs {
+    # out/UnrealCv/en-US/UnrealCv.dll-Help.xml from en-US/*.md; about topics copied beside it.
+    $source = Join-Path $Root 'en-US'
+    $target = Join-Path $ModuleOut 'en-US'
+    if (-not (Test-Path (Join-Path $ModuleOut 'UnrealCv.dll'))) { throw "Build first: $ModuleOut has no UnrealCv.dll." }
+    if (-not (Test-Path $source)) { Write-Warning "No help sources in $source."; return }
+    New-Item -ItemType Directory -Force $target | Out-Null
+    Get-ChildItem $source -Filter 'about_*.help.txt' | Copy-Item -Destination $target
+    $maml = Join-Path $target 'UnrealCv.dll-Help.xml'
+    # A child pwsh: documenting the module means importing it, which this build process must not do.
+    $pwsh = Join-Path $PSHOME 'pwsh'
+    if (-not (Test-Path $pwsh)) { $pwsh = (Get-Process -Id $PID).Path }
+    if (Get-Module -ListAvailable platyPS) {
+        $script = "Import-Module platyPS; Import-Module '$(Join-Path $ModuleOut 'UnrealCv.psd1')'; " +
+            "New-ExternalHelp -Path '$source' -OutputPath '$target' -Force | Out-Null"
+        Invoke-Native $pwsh @('-NoProfile', '-NonInteractive', '-Command', $script)
+    }
+    else {
+        Invoke-Native $pwsh @('-NoProfile', '-NonInteractive', '-File', (Join-Path $Root '.config/docs/ConvertTo-MamlHelp.ps1'),
+            '-ModuleManifest', (Join-Path $ModuleOut 'UnrealCv.psd1'), '-MarkdownFolder', $source, '-OutputPath', $maml)
+    }
+    Write-Host "Help written to $maml"
+}
+
+function Get-ReleaseNote {
+    # The body of CHANGELOG.md's newest release section (## [x.y.z] ...), without its heading.
+    $lines = Get-Content (Join-Path $Root 'CHANGELOG.md')
+    $start = ($lines | Select-String -Pattern '^## \[\d+\.\d+\.\d+' | Select-Object -First 1).LineNumber
+    if (-not $start) { return 'See CHANGELOG.md' }
+    $body = foreach ($line in $lines[$start..($lines.Count - 1)]) {
+        if ($line -match '^## ' -or $line -match '^\[[^\]]+\]: ') { break }
+        $line
+    }
+    "$($lines[$start - 1].TrimStart('#').Trim())`n$(($body -join "`n").Trim())"
+}
+
+function Invoke-Package {
+    # A PowerShell Gallery style nupkg: the module files at the package root, the nuspec, and the OPC parts that
+    # NuGet writes (PowerShellGet drops them again on install). Built with System.IO.Compression: no NuGet tooling needed.
+    $manifest = Import-PowerShellDataFile (Join-Path $ModuleOut 'UnrealCv.psd1')
+    $psData = $manifest.PrivateData.PSData
+    $packageOut = Join-Path $Out 'package'
+    New-Item -ItemType Directory -Force $packageOut | Out-Null
+    $nupkg = Join-Path $packageOut "UnrealCv.$Version.nupkg"
+    Remove-Item $nupkg -ErrorAction SilentlyContinue
+
+    # The tags PowerShellGet adds so that Find-Module -Command / -Includes work.
+    $tags = @($psData.Tags) + 'PSModule' + 'PSIncludes_Cmdlet' + @($manifest.CmdletsToExport | ForEach-Object { "PSCmdlet_$_" }) +
+        @($manifest.CmdletsToExport | ForEach-Object { "PSCommand_$_" })
+    $escape = { param($text) [System.Security.SecurityElement]::Escape([string]$text) }
+    $nuspec = @"
+<?xml version="1.0" encoding="utf-8"?>
+<package xmlns="http://schemas.microsoft.com/packaging/2011/08/nuspec.xsd">
+  <metadata>
+    <id>UnrealCv</id>
+    <version>$Version</version>
+    <authors>$(& $escape $manifest.Author)</authors>
+    <owners>$(& $escape $manifest.CompanyName)</owners>
+    <requireLicenseAcceptance>false</requireLicenseAcceptance>
+    <licenseUrl>$(& $escape $psData.LicenseUri)</licenseUrl>
+    <projectUrl>$(& $escape $psData.ProjectUri)</projectUrl>
+    <description>$(& $escape $manifest.Description)</description>
+    <releaseNotes>$(& $escape (Get-ReleaseNote))</releaseNotes>
+    <copyright>$(& $escape $manifest.Copyright)</copyright>
+    <tags>$(& $escape ($tags -join ' '))</tags>
+  </metadata>
+</package>
+"@
+    $contentTypes = @'
+<?xml version="1.0" encoding="utf-8"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml" /><Default Extension="psmdcp" ContentType="application/vnd.openxmlformats-package.core-properties+xml" /><Default Extension="nuspec" ContentType="application/octet" /><Default Extension="dll" ContentType="application/octet" /><Default Extension="psd1" ContentType="application/octet" /><Default Extension="ps1xml" ContentType="application/octet" /><Default Extension="xml" ContentType="application/octet" /><Default Extension="txt" ContentType="application/octet" /></Types>
+'@
+    $coreId = [guid]::NewGuid().ToString('N')
+    $rels = @"
+<?xml version="1.0" encoding="utf-8"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Type="http://schemas.microsoft.com/packaging/2010/07/manifest" Target="/UnrealCv.nuspec" Id="R$($coreId.Substring(0, 16))" /><Relationship Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="/package/services/metadata/core-properties/$coreId.psmdcp" Id="R$($coreId.Substring(16))" /></Relationships>
+"@
+    $core = @"
+<?xml version="1.0" encoding="utf-8"?>
+<coreProperties xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"><dc:creator>$(& $escape $manifest.Author)</dc:creator><dc:description>$(& $escape $manifest.Description)</dc:description><dc:identifier>UnrealCv</dc:identifier><version>$Version</version><keywords>$(& $escape ($tags -join ' '))</keywords><lastModifiedBy>build.ps1</lastModifiedBy></coreProperties>
+"@
+    Add-Type -AssemblyName System.IO.Compression
+    $utf8 = [System.Text.UTF8Encoding]::new($false)
+    $stream = [System.IO.File]::Open($nupkg, [System.IO.FileMode]::CreateNew)
+    $zip = [System.IO.Compression.ZipArchive]::new($stream, [System.IO.Compression.ZipArchiveMode]::Create)
+    try {
+        $addText = {
+            param($name, $text)
+            $writer = [System.IO.StreamWriter]::new($zip.CreateEntry($name).Open(), $utf8)
+            try { $writer.Write($text) } finally { $writer.Dispose() }
+        }
+        & $addText 'UnrealCv.nuspec' $nuspec
+        foreach ($file in Get-ChildItem $ModuleOut -Recurse -File) {
+            $relative = [System.IO.Path]::GetRelativePath($ModuleOut, $file.FullName).Replace('\', '/')
+            $entry = $zip.CreateEntry($relative, [System.IO.Compression.CompressionLevel]::Optimal)
+            $target = $entry.Open()
+            $source = [System.IO.File]::OpenRead($file.FullName)
+            try { $source.CopyTo($target) } finally { $source.Dispose(); $target.Dispose() }
+        }
+        & $addText '[Content_Types].xml' $contentTypes
+        & $addText '_rels/.rels' $rels
+        & $addText "package/services/metadata/core-properties/$coreId.psmdcp" $core
+    }
+    finally {
+        $zip.Dispose()
+        $stream.Dispose()
+    }
+    Write-Host "Packaged UnrealCv $Version into $nupkg"
 }
 
 function Get-TrxCounts {
@@ -151,7 +275,9 @@ try {
         switch ($name) {
             'Clean' { Invoke-Clean }
             'Build' { Invoke-Build }
-            'Test' { Invoke-Build; Invoke-Test }
+            'Docs' { Invoke-Docs }
+            'Test' { Invoke-Build; Invoke-Package; Invoke-Test }
+            'Package' { Invoke-Build; Invoke-Package }
             'Demo' { Invoke-Build; Invoke-Demo }
             'Bench' { Invoke-Build; Invoke-Bench }
         }

@@ -67,7 +67,7 @@ Describe 'Format views' -Tag Integration {
 
     It 'shows responses with id, session, command, reply and time' {
         $lines = (Invoke-UnrealCvRequest 'vget /unrealcv/echo shown' | Format-Table | Out-String -Width 200).Split("`n") | Where-Object { $_.Trim() }
-        $lines[0] | Should -Match '^\s*Id\s+Session\s+Command\s+Reply\s+ms\s*$'
+        $lines[0] | Should -Match '^\s*Id\s+Session\s+Command\s+Value\s+ms\s*$'
         $lines[2] | Should -Match '^\s*0\s+ViewTarget\s+vget /unrealcv/echo shown\s+shown\s+\d+\.\d\s*$'
     }
 }

@@ -60,6 +60,23 @@ Describe 'Pipelining' -Tag Integration {
         ($Sim.BusyTicks - $before) | Should -BeLessOrEqual 3
     }
 
+    It 'reports progress on long runs and completes it at the end' {
+        $ps = [powershell]::Create()
+        $null = $ps.AddScript({
+                param($manifest, $s)
+                Import-Module $manifest
+                $ProgressPreference = 'Continue'
+                1..8 | Invoke-UnrealCvRequest 'vget /unrealcv/echo {0}' -Session $s -MaxInFlight 1   # 8 frames of 200 ms
+            }).AddArgument($ModuleManifest).AddArgument((Get-UnrealCvSession -Current))
+        $out = $ps.Invoke()
+        $out.Count | Should -Be 8
+        $records = @($ps.Streams.Progress | Where-Object Activity -eq 'Invoke-UnrealCvRequest')
+        $records.Count | Should -BeGreaterThan 1
+        $records[0].StatusDescription | Should -BeLike '* replies received, * in flight'
+        $records[-1].RecordType | Should -Be 'Completed'
+        $ps.Dispose()
+    }
+
     It 'sends -NoWait requests without output, keeps later replies in step, and warns about their errors' {
         $out = 'vset /object/NoSuchObject/location 1 2 3', 'vget /unrealcv/echo fire' | Invoke-UnrealCvRequest -NoWait
         $out | Should -BeNullOrEmpty

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Management.Automation;
 using UnrealCv.Common;
 using UnrealCv.Connection;
@@ -37,6 +38,11 @@ namespace UnrealCv.Commands
         private readonly UnrealCvCmdlet _owner;
         private readonly Action<UnrealCvResponse, object?> _onReply;
         private readonly bool _verbose;
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private readonly ProgressRecord _progress;
+        private long _lastProgressMs;
+        private int _delivered;
+        private bool _progressShown;
 
         /// <param name="owner">The cmdlet whose streams receive errors, warnings and verbose lines.</param>
         /// <param name="onReply">Called for every successful reply, in order, with the tag given to <see cref="Send"/>.</param>
@@ -45,6 +51,14 @@ namespace UnrealCv.Commands
             _owner = owner;
             _onReply = onReply;
             _verbose = owner.IsVerbose;
+            _progress = new ProgressRecord(0x55435632, owner.MyInvocation.MyCommand.Name, "sending requests");
+        }
+
+        /// <summary>Shown as the progress activity's status once work takes longer than a second.</summary>
+        public string ProgressActivity
+        {
+            get => _progress.Activity;
+            set => _progress.Activity = value;
         }
 
         /// <summary>How many requests may be on the wire before the oldest reply must come back.</summary>
@@ -73,8 +87,25 @@ namespace UnrealCv.Commands
             Drain(untilInFlightBelow: MaxInFlight);
         }
 
-        /// <summary>Waits for every reply still out and hands them back.</summary>
-        public void Flush() => Drain(untilInFlightBelow: 1);
+        /// <summary>Waits for every reply still out and hands them back, then closes the progress bar if one was shown.</summary>
+        public void Flush()
+        {
+            Drain(untilInFlightBelow: 1);
+            if (!_progressShown) return;
+            _progress.RecordType = ProgressRecordType.Completed;
+            _owner.WriteProgress(_progress);
+        }
+
+        /// <summary>Long runs (many requests, a fan-out, a slow binary) report progress at most four times a second.</summary>
+        private void ReportProgress()
+        {
+            long now = _clock.ElapsedMilliseconds;
+            if (now < 1000 || now - _lastProgressMs < 250) return;
+            _lastProgressMs = now;
+            _progressShown = true;
+            _progress.StatusDescription = $"{_delivered} replies received, {_inFlight.Count} in flight";
+            _owner.WriteProgress(_progress);
+        }
 
         /// <summary>
         /// Lets the requests still out go on without a waiter (-NoWait): the reader still drains and matches their replies,
@@ -129,6 +160,8 @@ namespace UnrealCv.Commands
                     throw new PipelineStoppedException();
                 }
                 Deliver(head);
+                _delivered++;
+                ReportProgress();
             }
         }
 

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation.Runspaces;
@@ -17,6 +18,7 @@ namespace UnrealCv.Session
         private readonly object _lock = new object();
         private readonly List<UnrealCvSession> _sessions = new List<UnrealCvSession>();
         private readonly List<UnrealCvSimulator> _simulators = new List<UnrealCvSimulator>();
+        private readonly List<Launch.UnrealCvBinary> _binaries = new List<Launch.UnrealCvBinary>();
 
         /// <summary>The registry of the runspace running the calling pipeline.</summary>
         public static SessionRegistry Current => s_byRunspace.GetValue(Runspace.DefaultRunspace, _ => new SessionRegistry());
@@ -61,7 +63,22 @@ namespace UnrealCv.Session
             lock (_lock) _simulators.Remove(simulator);
         }
 
-        /// <summary>Closes every session and stops every simulator of this runspace (module removal).</summary>
+        public IReadOnlyList<Launch.UnrealCvBinary> Binaries
+        {
+            get { lock (_lock) return _binaries.ToList(); }
+        }
+
+        public void AddBinary(Launch.UnrealCvBinary binary)
+        {
+            lock (_lock) _binaries.Add(binary);
+        }
+
+        public void RemoveBinary(Launch.UnrealCvBinary binary)
+        {
+            lock (_lock) _binaries.Remove(binary);
+        }
+
+        /// <summary>Closes every session and stops every simulator and binary of this runspace (module removal).</summary>
         public void CloseAll()
         {
             foreach (UnrealCvSession session in Sessions)
@@ -73,6 +90,11 @@ namespace UnrealCv.Session
             {
                 simulator.Stop();
                 RemoveSimulator(simulator);
+            }
+            foreach (Launch.UnrealCvBinary binary in Binaries)
+            {
+                Launch.BinaryLauncher.Stop(binary, TimeSpan.FromSeconds(2));
+                RemoveBinary(binary);
             }
         }
     }

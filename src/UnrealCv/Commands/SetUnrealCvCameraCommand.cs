@@ -1,0 +1,95 @@
+using System;
+using System.Management.Automation;
+using UnrealCv.Common;
+using UnrealCv.Model;
+using UnrealCv.Replies;
+using UnrealCv.Session;
+
+namespace UnrealCv.Commands
+{
+    /// <summary>
+    /// Moves or turns a camera, or changes its field of view or film size (<c>vset /camera/&lt;id&gt;/…</c>), all
+    /// pipelined. Camera 0 is the player pawn's sensor: moving it teleports the pawn. With -PassThru each camera is
+    /// read back once its changes succeeded.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Set, "UnrealCvCamera", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(UnrealCvCamera))]
+    public sealed class SetUnrealCvCameraCommand : UnrealCvCmdlet
+    {
+        private SceneReader? _reader;
+        private readonly SceneChanges _changes = new SceneChanges();
+
+        /// <summary>The camera id (its index in 'vget /cameras'), e.g. piped from Get-UnrealCvCamera.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("Camera")]
+        [ValidateRange(0, int.MaxValue)]
+        public int Id { get; set; }
+
+        /// <summary>New location in cm: an UnrealCvVector, 0,0,800 or @{X=0;Y=0;Z=800}.</summary>
+        [Parameter]
+        [VectorTransformation]
+        public UnrealCvVector? Location { get; set; }
+
+        /// <summary>New rotation in degrees: an UnrealCvRotator, -90,0,0 or @{Pitch=-90;Yaw=0;Roll=0}.</summary>
+        [Parameter]
+        [RotatorTransformation]
+        public UnrealCvRotator? Rotation { get; set; }
+
+        /// <summary>New horizontal field of view in degrees.</summary>
+        [Parameter]
+        [ValidateRange(0.001, 360.0)]
+        public double Fov { get; set; }
+
+        /// <summary>New film width in pixels; give -Height with it.</summary>
+        [Parameter]
+        [ValidateRange(1, 16384)]
+        public int Width { get; set; }
+
+        /// <summary>New film height in pixels; give -Width with it.</summary>
+        [Parameter]
+        [ValidateRange(1, 16384)]
+        public int Height { get; set; }
+
+        /// <summary>The sessions to change; defaults to the current session of this runspace.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public UnrealCvSession[]? Session { get; set; }
+
+        /// <summary>Writes each changed camera, read back from the server.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        private bool Has(string parameter) => MyInvocation.BoundParameters.ContainsKey(parameter);
+
+        protected override void BeginProcessing()
+        {
+            if (Has(nameof(Width)) != Has(nameof(Height)))
+                ThrowTerminatingError(NewError(
+                    "-Width and -Height go together (the plugin sets both at once, 'vset /camera/<id>/size w h'): give both, e.g. -Width 640 -Height 480.",
+                    "UnrealCvIncompleteSize", ErrorCategory.InvalidArgument, null));
+            _changes.Add("location", Location);
+            _changes.Add("rotation", Rotation);
+            if (Has(nameof(Fov))) _changes.Add("fov", CommandText.Number(Fov), CommandText.Number(Fov));
+            if (Has(nameof(Width)))
+                _changes.Add("size", SceneReader.CommandText(Width) + " " + SceneReader.CommandText(Height), SceneReader.CommandText(Width) + "x" + SceneReader.CommandText(Height));
+            if (_changes.Count == 0)
+                ThrowTerminatingError(SceneChanges.NothingToSet("-Location, -Rotation, -Fov, or -Width with -Height", "Set-UnrealCvCamera 1 -Fov 60"));
+            _reader = new SceneReader(this);
+        }
+
+        protected override void ProcessRecord()
+        {
+            int id = Id;
+            _reader!.Change(Session ?? new[] { ResolveSession(null) }, $"camera {id}", "vset /camera/" + SceneReader.CommandText(id), _changes,
+                PassThru ? session => _reader.ReadCamera(session, id, null, WriteObject) : (Action<UnrealCvSession>?)null);
+        }
+
+        protected override void EndProcessing() => _reader!.Flush();
+
+        protected override void Dispose(bool disposing)
+        {
+            _reader?.Abandon();
+            base.Dispose(disposing);
+        }
+    }
+}

@@ -1,0 +1,319 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using UnrealCv.Common;
+using UnrealCv.Connection;
+using UnrealCv.Launch;
+using UnrealCv.Session;
+using UnrealCv.Transport;
+
+namespace UnrealCv.Commands
+{
+    /// <summary>
+    /// Starts game binaries with the UnrealCV plugin on free ports and waits until each answers, in parallel with a
+    /// throttle: <c>1..120 | Start-UnrealCvBinary ./Game.sh -Connect -Transport Auto</c>. Each binary is written as
+    /// soon as it is up. Stopping the command (Ctrl+C) stops the binaries it had not handed out yet.
+    /// </summary>
+    [Cmdlet(VerbsLifecycle.Start, "UnrealCvBinary", SupportsShouldProcess = true)]
+    [OutputType(typeof(UnrealCvBinary))]
+    public sealed class StartUnrealCvBinaryCommand : UnrealCvCmdlet
+    {
+        private readonly List<Task<(UnrealCvBinary Binary, UnrealCvSession? Session)>> _starting = new List<Task<(UnrealCvBinary, UnrealCvSession?)>>();
+        private SemaphoreSlim? _throttle;
+        private string _path = "";
+        private int _started;
+        private int _requested;
+
+        /// <summary>The binary or its launch script (e.g. ./LinuxNoEditor/Game.sh).</summary>
+        [Parameter(Mandatory = true, Position = 0)]
+        [ValidateNotNullOrEmpty]
+        public string Path { get; set; } = "";
+
+        /// <summary>One binary is started per piped object; the object can fill {0} or {Property} in -Name.</summary>
+        [Parameter(ValueFromPipeline = true)]
+        public PSObject? InputObject { get; set; }
+
+        /// <summary>The port; by default the first free port of -PortRange.</summary>
+        [Parameter]
+        [ValidateRange(1, 65535)]
+        public int Port { get; set; }
+
+        /// <summary>First and last port to pick free ports from (default 9000, 9999).</summary>
+        [Parameter]
+        [ValidateCount(2, 2)]
+        [ValidateRange(1, 65535)]
+        public int[] PortRange { get; set; } = { 9000, 9999 };
+
+        [Parameter]
+        [ValidateRange(1, 16384)]
+        public int Width { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, 16384)]
+        public int Height { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, 179)]
+        public double Fov { get; set; }
+
+        /// <summary>The map to open, passed first on the command line.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Map { get; set; }
+
+        /// <summary>More arguments for the binary (e.g. -vulkan, -graphicsadapter=1).</summary>
+        [Parameter]
+        public string[] ArgumentList { get; set; } = Array.Empty<string>();
+
+        /// <summary>Render without a window (-RenderOffScreen), for servers without a display.</summary>
+        [Parameter]
+        public SwitchParameter RenderOffScreen { get; set; }
+
+        /// <summary>Seconds each binary may take to answer with its welcome.</summary>
+        [Parameter]
+        [ValidateRange(1, 3600)]
+        public int TimeoutSec { get; set; } = 120;
+
+        /// <summary>Keep the first connection as a session in this runspace (the binary's Session property).</summary>
+        [Parameter]
+        public SwitchParameter Connect { get; set; }
+
+        /// <summary>With -Connect: Tcp, Unix (switch to the binary's Unix socket) or Auto.</summary>
+        [Parameter]
+        public ConnectTransport Transport { get; set; } = ConnectTransport.Tcp;
+
+        /// <summary>Name of the binary and its session; {0} or {Property} take the piped object. Default: &lt;file&gt;-&lt;port&gt;.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Name { get; set; }
+
+        /// <summary>How many binaries may be starting at once.</summary>
+        [Parameter]
+        [ValidateRange(1, 1024)]
+        public int ThrottleLimit { get; set; } = 16;
+
+        /// <summary>Default reply timeout of the sessions opened with -Connect.</summary>
+        [Parameter]
+        [ValidateRange(1, 86400)]
+        public int RequestTimeoutSec { get; set; } = 30;
+
+        protected override void BeginProcessing()
+        {
+            _path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+            if (!File.Exists(_path))
+                ThrowTerminatingError(NewError($"There is no binary at '{_path}'. Give the path of the game's executable or its launch script.",
+                    "UnrealCvBinaryNotFound", ErrorCategory.ObjectNotFound, _path));
+            if (PortRange[0] > PortRange[1])
+                ThrowTerminatingError(NewError($"-PortRange {PortRange[0]},{PortRange[1]} is reversed; give the first port, then the last.",
+                    "UnrealCvInvalidPortRange", ErrorCategory.InvalidArgument, PortRange));
+            _throttle = new SemaphoreSlim(ThrottleLimit);
+        }
+
+        protected override void ProcessRecord()
+        {
+            if (MyInvocation.ExpectingInput || InputObject != null) Begin(InputObject);
+            EmitStarted(wait: false);
+        }
+
+        protected override void EndProcessing()
+        {
+            if (!MyInvocation.ExpectingInput && _requested == 0) Begin(null);
+            EmitStarted(wait: true);
+        }
+
+        private void Begin(PSObject? input)
+        {
+            string? name;
+            try
+            {
+                name = Name == null ? null : input == null ? Name : CommandTemplate.Format(Name, input);
+            }
+            catch (ArgumentException e)
+            {
+                WriteError(NewError(e.Message, "UnrealCvTemplateError", ErrorCategory.InvalidArgument, input, e));
+                return;
+            }
+            if (!ShouldProcess(_path, "Start UnrealCV binary" + (name != null ? $" '{name}'" : ""))) return;
+            _requested++;
+            var options = new LaunchOptions
+            {
+                Path = _path,
+                Name = name,
+                FirstPort = Port != 0 ? Port : PortRange[0],
+                LastPort = Port != 0 ? Port : PortRange[1],
+                Width = Width > 0 ? Width : (int?)null,
+                Height = Height > 0 ? Height : (int?)null,
+                Fov = Fov > 0 ? Fov : (double?)null,
+                Map = Map,
+                Arguments = ArgumentList,
+                RenderOffScreen = RenderOffScreen,
+                Timeout = TimeSpan.FromSeconds(TimeoutSec),
+                WorkingDirectory = System.IO.Path.GetDirectoryName(_path) ?? "",
+            };
+            bool connect = Connect || Transport != ConnectTransport.Tcp;
+            CancellationToken cancel = Cancellation;
+            SemaphoreSlim throttle = _throttle!;
+            _starting.Add(Task.Run(() =>
+            {
+                throttle.Wait(cancel);
+                try
+                {
+                    return StartOne(options, connect, cancel);
+                }
+                finally
+                {
+                    throttle.Release();
+                }
+            }, cancel));
+        }
+
+        /// <summary>Runs on a worker thread: start, wait for the welcome, optionally move to the Unix socket. No output here.</summary>
+        private (UnrealCvBinary, UnrealCvSession?) StartOne(LaunchOptions options, bool connect, CancellationToken cancel)
+        {
+            int id = UnrealCvSession.AllocateId();
+            (UnrealCvBinary binary, UnrealCvConnection link) = BinaryLauncher.Start(options, id, cancel);
+            if (!connect)
+            {
+                link.Dispose(); // note: a Linux binary now serves only its Unix socket (binary.SocketPath)
+                return (binary, null);
+            }
+            var session = new UnrealCvSession(id, binary.Name, "localhost", binary.Port, null, TransportKind.Tcp, link, TimeSpan.FromSeconds(RequestTimeoutSec));
+            try
+            {
+                if (Transport != ConnectTransport.Tcp && SocketFile.IsSupported)
+                    TransportSwitcher.ToUnix(session, binary.SocketPath, TimeSpan.FromSeconds(5), cancel);
+            }
+            catch
+            {
+                session.Close();
+                BinaryLauncher.Stop(binary, TimeSpan.Zero);
+                throw;
+            }
+            binary.Session = session;
+            return (binary, session);
+        }
+
+        /// <summary>Writes each binary that is up, in the order they came up; with <paramref name="wait"/>, until all are done.</summary>
+        private void EmitStarted(bool wait)
+        {
+            var progress = new ProgressRecord(0x55435633, "Start-UnrealCvBinary", "starting");
+            bool progressShown = false;
+            while (_starting.Count > 0)
+            {
+                Task<(UnrealCvBinary, UnrealCvSession?)>? done = _starting.FirstOrDefault(t => t.IsCompleted);
+                if (done == null)
+                {
+                    if (!wait) return;
+                    progress.StatusDescription = $"{_started} of {_requested} up, {_starting.Count} starting";
+                    progress.PercentComplete = _requested == 0 ? 0 : 100 * _started / _requested;
+                    WriteProgress(progress);
+                    progressShown = true;
+                    try { Task.WaitAny(_starting.ToArray(), 250, Cancellation); }
+                    catch (OperationCanceledException) { throw new PipelineStoppedException(); }
+                    continue;
+                }
+                _starting.Remove(done);
+                Emit(done);
+            }
+            if (progressShown)
+            {
+                progress.RecordType = ProgressRecordType.Completed;
+                WriteProgress(progress);
+            }
+        }
+
+        private void Emit(Task<(UnrealCvBinary Binary, UnrealCvSession? Session)> task)
+        {
+            if (task.IsCanceled) throw new PipelineStoppedException();
+            if (task.IsFaulted)
+            {
+                Exception e = task.Exception!.GetBaseException();
+                if (e is OperationCanceledException) throw new PipelineStoppedException();
+                if (e is ClientException ce)
+                {
+                    var record = ToErrorRecord(ce, _path);
+                    WriteError(new ErrorRecord(ce, ce.Fault == ClientFault.Timeout ? "UnrealCvBinaryNotAnswering" : "UnrealCvBinaryStartFailed", record.CategoryInfo.Category, _path));
+                }
+                else
+                {
+                    WriteError(new ErrorRecord(e, "UnrealCvBinaryStartFailed", ErrorCategory.NotSpecified, _path));
+                }
+                return;
+            }
+            (UnrealCvBinary binary, UnrealCvSession? session) = task.Result;
+            Registry.AddBinary(binary);
+            if (session != null) Registry.Add(session);
+            _started++;
+            WriteVerbose($"{binary.Name} answered on port {binary.Port} after {binary.StartupSeconds:0.00} s" + (session != null ? $", session over {session.Transport}." : "; no session kept, so a Linux binary now serves only " + binary.SocketPath + "."));
+            WriteObject(binary);
+        }
+
+        /// <summary>Stopped or failed: binaries that were started but not handed out are stopped, never orphaned.</summary>
+        protected override void Dispose(bool disposing)
+        {
+            if (_starting.Count > 0)
+            {
+                try { Task.WaitAll(_starting.ToArray(), TimeSpan.FromSeconds(30)); }
+                catch (AggregateException) { }
+                foreach (var task in _starting.Where(t => t.Status == TaskStatus.RanToCompletion))
+                {
+                    task.Result.Session?.Close();
+                    BinaryLauncher.Stop(task.Result.Binary, TimeSpan.Zero);
+                }
+                _starting.Clear();
+            }
+            _throttle?.Dispose();
+            base.Dispose(disposing);
+        }
+    }
+
+    /// <summary>Stops binaries started by Start-UnrealCvBinary in this runspace: closes their sessions, ends their process trees, frees their ports.</summary>
+    [Cmdlet(VerbsLifecycle.Stop, "UnrealCvBinary", SupportsShouldProcess = true)]
+    [OutputType(typeof(UnrealCvBinary))]
+    public sealed class StopUnrealCvBinaryCommand : UnrealCvCmdlet
+    {
+        /// <summary>Binaries to stop; defaults to every binary started in this runspace.</summary>
+        [Parameter(Position = 0, ValueFromPipeline = true)]
+        [ValidateNotNullOrEmpty]
+        public UnrealCvBinary[]? Binary { get; set; }
+
+        /// <summary>Seconds to wait after SIGTERM before the process tree is killed.</summary>
+        [Parameter]
+        [ValidateRange(0, 600)]
+        public int TimeoutSec { get; set; } = 5;
+
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            foreach (UnrealCvBinary binary in Binary ?? Array.Empty<UnrealCvBinary>()) Stop(binary);
+        }
+
+        protected override void EndProcessing()
+        {
+            if (Binary != null || MyInvocation.ExpectingInput) return;
+            foreach (UnrealCvBinary binary in Registry.Binaries) Stop(binary);
+        }
+
+        private void Stop(UnrealCvBinary binary)
+        {
+            if (!ShouldProcess(binary.ToString(), "Stop")) return;
+            if (binary.Session is UnrealCvSession session)
+            {
+                session.Close();
+                Registry.Remove(session);
+            }
+            BinaryLauncher.Stop(binary, TimeSpan.FromSeconds(TimeoutSec));
+            // A 4.27-stable binary leaves its Unix socket behind; remove it if it is ours to remove.
+            try { if (SocketFile.IsSupported) SocketFile.RemoveStale(binary.SocketPath); }
+            catch (Exception e) when (e is ClientException || e is IOException) { WriteVerbose($"Left {binary.SocketPath}: {e.Message}"); }
+            Registry.RemoveBinary(binary);
+            if (PassThru) WriteObject(binary);
+        }
+    }
+}
