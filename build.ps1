@@ -36,7 +36,10 @@ param(
     [string] $Configuration = 'Release',
 
     # Bench: multiplies the request counts (0.1 for a quick look).
-    [double] $BenchScale = 1.0
+    [double] $BenchScale = 1.0,
+
+    # Bench: fleet sizes for the many-binaries measurement.
+    [int[]] $BenchInstances = @(1, 8, 32, 120)
 )
 
 Set-StrictMode -Version Latest
@@ -83,7 +86,10 @@ function Invoke-Build {
 
     $hostProject = Join-Path $Root 'src/UnrealCv.Simulator.Host/UnrealCv.Simulator.Host.csproj'
     if (Test-Path $hostProject) {
-        Invoke-Native dotnet @('publish', $hostProject, '-c', $Configuration, '-o', $SimulatorOut, "-p:Version=$Version", '-nologo', '-v', 'quiet')
+        # ReadyToRun: a fleet of simulators starts without each one JIT-compiling the same code.
+        $rid = [System.Runtime.InteropServices.RuntimeInformation]::RuntimeIdentifier
+        Invoke-Native dotnet @('publish', $hostProject, '-c', $Configuration, '-o', $SimulatorOut, "-p:Version=$Version",
+            '-r', $rid, '--self-contained', 'false', '-p:PublishReadyToRun=true', '-nologo', '-v', 'quiet')
     }
     Write-Host "Built UnrealCv $Version into $ModuleOut"
 }
@@ -265,7 +271,7 @@ function Invoke-Demo {
 function Invoke-Bench {
     $benchOut = Join-Path $Out 'bench'
     Invoke-Native dotnet @('build', (Join-Path $Root 'tests/Benchmarks/UnrealCv.Benchmarks.csproj'), '-c', 'Release', '-o', $benchOut, '-nologo', '-v', 'quiet')
-    Invoke-Native dotnet @((Join-Path $benchOut 'UnrealCv.Benchmarks.dll'), (Join-Path $SimulatorOut 'UnrealCvSimulator'), "$BenchScale")
+    Invoke-Native dotnet @((Join-Path $benchOut 'UnrealCv.Benchmarks.dll'), (Join-Path $SimulatorOut 'UnrealCvSimulator'), "$BenchScale", ($BenchInstances -join ','))
     Write-Host "Table written to $(Join-Path $benchOut 'bench.md')"
 }
 

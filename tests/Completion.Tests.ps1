@@ -65,9 +65,26 @@ Describe 'Format views' -Tag Integration {
         $lines[2] | Should -Match "ViewTarget\s+Tcp\s+127\.0\.0\.1:$($Sim.Port)\s+ViewProject\s+Opened"
     }
 
+    It 'shows an image as a one-line summary, never its bytes' {
+        $text = (Get-UnrealCvImage -Format bmp | Out-String -Width 200)
+        $lines = $text.Split("`n") | Where-Object { $_.Trim() }
+        $lines.Count | Should -Be 3
+        $lines[0] | Should -Match '^\s*Format\s+Width\s+Height\s+Bytes\s*$'
+        $lines[2] | Should -Match ('^\s*bmp\s+640\s+480\s+{0}\s*$' -f (58 + 4 * 640 * 480))
+    }
+
+    It 'shows objects and cameras as tables' {
+        $objects = (Get-UnrealCvObject RedBox | Out-String -Width 200).Split("`n") | Where-Object { $_.Trim() }
+        $objects[0] | Should -Match '^\s*Name\s+Location\s+Rotation\s+Scale\s+Color\s+Session\s*$'
+        $objects[2] | Should -Match '^RedBox\s+X=.*ViewTarget\s*$'
+        $cameras = (Get-UnrealCvCamera -Id 0 | Out-String -Width 200).Split("`n") | Where-Object { $_.Trim() }
+        $cameras[0] | Should -Match '^\s*Id\s+Name\s+Location\s+Rotation\s+Fov\s+Size\s+Session\s*$'
+        $cameras[2] | Should -Match '640x480\s+ViewTarget\s*$'
+    }
+
     It 'shows responses with id, session, command, reply and time' {
         $lines = (Invoke-UnrealCvRequest 'vget /unrealcv/echo shown' | Format-Table | Out-String -Width 200).Split("`n") | Where-Object { $_.Trim() }
         $lines[0] | Should -Match '^\s*Id\s+Session\s+Command\s+Value\s+ms\s*$'
-        $lines[2] | Should -Match '^\s*0\s+ViewTarget\s+vget /unrealcv/echo shown\s+shown\s+\d+\.\d\s*$'
+        $lines[2] | Should -Match '^\s*\d+\s+ViewTarget\s+vget /unrealcv/echo shown\s+shown\s+\d+\.\d\s*$'
     }
 }

@@ -66,10 +66,10 @@ Describe 'Pipelining' -Tag Integration {
                 param($manifest, $s)
                 Import-Module $manifest
                 $ProgressPreference = 'Continue'
-                1..8 | Invoke-UnrealCvRequest 'vget /unrealcv/echo {0}' -Session $s -MaxInFlight 1   # 8 frames of 200 ms
+                1..15 | Invoke-UnrealCvRequest 'vget /unrealcv/echo {0}' -Session $s -MaxInFlight 1   # one request per 200 ms frame
             }).AddArgument($ModuleManifest).AddArgument((Get-UnrealCvSession -Current))
         $out = $ps.Invoke()
-        $out.Count | Should -Be 8
+        $out.Count | Should -Be 15
         $records = @($ps.Streams.Progress | Where-Object Activity -eq 'Invoke-UnrealCvRequest')
         $records.Count | Should -BeGreaterThan 1
         $records[0].StatusDescription | Should -BeLike '* replies received, * in flight'

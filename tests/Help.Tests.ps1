@@ -300,6 +300,7 @@ Describe 'About topics' -Tag Unit {
 
     It 'Get-Help finds both topics from PSModulePath, in a fresh pwsh without importing the module' {
         $script = {
+            $ProgressPreference = 'SilentlyContinue'
             $topics = foreach ($name in 'about_UnrealCv', 'about_UnrealCv_Commands') {
                 $help = Get-Help $name
                 [pscustomobject]@{ Name = $name; Text = ($help | Out-String) }

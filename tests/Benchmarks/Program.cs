@@ -66,6 +66,9 @@ namespace UnrealCv.Benchmarks
             AddLarge(rows, big, "vget /camera/0/depth npy", "1920x1080 depth NPY", 30);
 
             AddRendering(rows);
+            int[] fleet = args.Length > 2 ? args[2].Split(',').Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : new[] { 1, 8, 32, 120 };
+            int rounds = Math.Max(10, (int)(100 * scale));
+            foreach (int instances in fleet) AddFleet(rows, simulator, instances, rounds);
 
             var table = new StringBuilder();
             table.AppendLine("| measure | value | target |").AppendLine("|---|---:|---|");
@@ -108,6 +111,49 @@ namespace UnrealCv.Benchmarks
             double bmpTime = Time(() => UnrealCv.Simulator.Encoders.BmpWriter.Encode(lit, 640, 480), 20);
             rows.Add(("simulator: ray cast 640x480 lit / depth", $"{Ms(litTime)} / {Ms(depthTime)}", "< 33 ms frame"));
             rows.Add(("simulator: encode 640x480 PNG / BMP", $"{Ms(pngTime)} / {Ms(bmpTime)}", ""));
+        }
+
+        /// <summary>
+        /// The many-binaries case through the cmdlets: start N simulator programs connected over Unix sockets, then
+        /// fan-out rounds of a small request and of a 640x480 BMP to all of them.
+        /// </summary>
+        private static void AddFleet(List<(string, string, string)> rows, string simulator, int instances, int rounds)
+        {
+            using PowerShell ps = PowerShell.Create();
+            ps.AddScript(@"
+                param($assembly, $program, $count, $rounds)
+                Import-Module -Assembly $assembly
+                $ProgressPreference = 'SilentlyContinue'
+                $memoryBefore = [GC]::GetTotalMemory($true)
+                $clock = [Diagnostics.Stopwatch]::StartNew()
+                $binaries = 1..$count | Start-UnrealCvBinary $program -PortRange 33000, 34999 -ArgumentList '-SimFrameTimeMs=0' -Connect -Transport Auto -ThrottleLimit 32 -TimeoutSec 180
+                $up = $clock.Elapsed.TotalSeconds
+                $sessions = @($binaries.Session | Where-Object Transport -eq 'Unix')
+                $failures = $count - $sessions.Count
+                function Round([string] $command) {
+                    $times = foreach ($r in 1..$rounds) {
+                        $clock.Restart()
+                        $replies = Invoke-UnrealCvRequest $command -Session $sessions -ErrorVariable errors -ErrorAction SilentlyContinue
+                        $clock.Elapsed.TotalMilliseconds
+                        $script:failures += $errors.Count + ($sessions.Count - @($replies).Count)
+                    }
+                    ($times | Sort-Object)[[int]($times.Count / 2)]
+                }
+                $null = Invoke-UnrealCvRequest 'vget /camera/0/lit bmp' -Session $sessions   # warm-up, fills the capture caches
+                $small = Round 'vget /camera/0/location'
+                $bmp = Round 'vget /camera/0/lit bmp'
+                $memory = [GC]::GetTotalMemory($true) - $memoryBefore
+                Stop-UnrealCvBinary -TimeoutSec 2
+                [pscustomobject]@{ Up = $up; Small = $small; Bmp = $bmp; Failures = $failures; Memory = $memory; Connected = $sessions.Count }
+            ").AddArgument(typeof(ConnectUnrealCvCommand).Assembly).AddArgument(simulator).AddArgument(instances).AddArgument(rounds);
+            var result = ps.Invoke();
+            if (result.Count == 0) throw new InvalidOperationException(string.Join("; ", ps.Streams.Error.Select(e => e.ToString())));
+            dynamic r = result.Last();
+            string label = $"{instances} binaries over UDS";
+            rows.Add(($"{label}: all started and connected", $"{(double)r.Up:0.0} s ({r.Connected} connected)", instances == 120 ? "< 30 s" : ""));
+            rows.Add(($"{label}: fan-out round of vget /camera/0/location (median of {rounds})", $"{(double)r.Small:0.0} ms", instances == 120 ? "< 100 ms" : ""));
+            rows.Add(($"{label}: fan-out round of vget /camera/0/lit bmp (median of {rounds})", $"{(double)r.Bmp:0.0} ms", ""));
+            rows.Add(($"{label}: client memory held / failures", $"{(long)r.Memory / 1e6:0.0} MB / {r.Failures}", "0 failures"));
         }
 
         private static string Us(double seconds) => (seconds * 1e6).ToString("0.0", CultureInfo.InvariantCulture) + " us";
