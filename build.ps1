@@ -213,6 +213,8 @@ function Get-TrxCounts {
 }
 
 function Invoke-Test {
+    # Pester is not in the PowerShell Gallery here: restore the pinned NuGet package (its tools/ folder is the module).
+    Invoke-Native dotnet @('restore', (Join-Path $Root '.config/tools.csproj'), '-nologo', '-v', 'quiet')
     $results = Join-Path $Out 'test-results'
     Remove-Item -Recurse -Force $results -ErrorAction SilentlyContinue
     New-Item -ItemType Directory -Force $results | Out-Null

@@ -62,8 +62,21 @@ namespace UnrealCv.Benchmarks
             rows.Add(("client bytes allocated per small request (engine, steady state)", allocated.ToString(CultureInfo.InvariantCulture) + " B", "little"));
 
             AddLarge(rows, server, "vget /camera/0/lit bmp", "640x480 BMP", 100);
-            using var big = SimulatorProcess.Start(simulator, width: 1920, height: 1080);
-            AddLarge(rows, big, "vget /camera/0/depth npy", "1920x1080 depth NPY", 30);
+            using (var big = SimulatorProcess.Start(simulator, width: 1920, height: 1080))
+                AddLarge(rows, big, "vget /camera/0/depth npy", "1920x1080 depth NPY", 30);
+
+            // The same over the Unix socket a Linux binary switches to, beside the TCP figures above.
+            using (var uds = SimulatorProcess.Start(simulator, width: 640, height: 480, unixSocket: true))
+            {
+                double udsSeq = MeasureEngine(uds, c => EngineSequential(c, n / 4)) / (n / 4);
+                double udsPipe = MeasureEngine(uds, c => EnginePipelined(c, n)) / n;
+                rows.Add(("UDS: small reply, sequential round trip: engine", Us(udsSeq), ""));
+                rows.Add(("UDS / TCP, engine sequential", Ratio(udsSeq / engSeq), ""));
+                rows.Add(("UDS: small reply, pipelined: engine", Rate(udsPipe), ""));
+                AddLarge(rows, uds, "vget /camera/0/lit bmp", "UDS: 640x480 BMP", 100);
+            }
+            using (var bigUds = SimulatorProcess.Start(simulator, width: 1920, height: 1080, unixSocket: true))
+                AddLarge(rows, bigUds, "vget /camera/0/depth npy", "UDS: 1920x1080 depth NPY", 30);
 
             AddRendering(rows);
             int[] fleet = args.Length > 2 ? args[2].Split(',').Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : new[] { 1, 8, 32, 120 };
@@ -148,12 +161,13 @@ namespace UnrealCv.Benchmarks
             ").AddArgument(typeof(ConnectUnrealCvCommand).Assembly).AddArgument(simulator).AddArgument(instances).AddArgument(rounds);
             var result = ps.Invoke();
             if (result.Count == 0) throw new InvalidOperationException(string.Join("; ", ps.Streams.Error.Select(e => e.ToString())));
-            dynamic r = result.Last();
+            PSObject r = result.Last();
+            double Get(string name) => Convert.ToDouble(PSObject.AsPSObject(r.Properties[name].Value).BaseObject, CultureInfo.InvariantCulture);
             string label = $"{instances} binaries over UDS";
-            rows.Add(($"{label}: all started and connected", $"{(double)r.Up:0.0} s ({r.Connected} connected)", instances == 120 ? "< 30 s" : ""));
-            rows.Add(($"{label}: fan-out round of vget /camera/0/location (median of {rounds})", $"{(double)r.Small:0.0} ms", instances == 120 ? "< 100 ms" : ""));
-            rows.Add(($"{label}: fan-out round of vget /camera/0/lit bmp (median of {rounds})", $"{(double)r.Bmp:0.0} ms", ""));
-            rows.Add(($"{label}: client memory held / failures", $"{(long)r.Memory / 1e6:0.0} MB / {r.Failures}", "0 failures"));
+            rows.Add(($"{label}: all started and connected", $"{Get("Up"):0.0} s ({Get("Connected")} connected)", instances == 120 ? "< 30 s" : ""));
+            rows.Add(($"{label}: fan-out round of vget /camera/0/location (median of {rounds})", $"{Get("Small"):0.0} ms", instances == 120 ? "< 100 ms" : ""));
+            rows.Add(($"{label}: fan-out round of vget /camera/0/lit bmp (median of {rounds})", $"{Get("Bmp"):0.0} ms", ""));
+            rows.Add(($"{label}: client memory held / failures", $"{Get("Memory") / 1e6:0.0} MB / {Get("Failures")}", "0 failures"));
         }
 
         private static string Us(double seconds) => (seconds * 1e6).ToString("0.0", CultureInfo.InvariantCulture) + " us";
@@ -164,7 +178,7 @@ namespace UnrealCv.Benchmarks
         /// <summary>Connects a fresh raw socket (the server serves one client at a time), reads the welcome, times the body.</summary>
         private static double MeasureRaw(SimulatorProcess server, Action<Socket, FrameReader> body)
         {
-            using Socket socket = SocketConnector.ConnectTcp("127.0.0.1", server.Port, Timeout, CancellationToken.None);
+            using Socket socket = server.Connect();
             var reader = new FrameReader(new NetworkStream(socket, false), 1L << 30);
             ReadPayload(reader); // welcome
             var clock = Stopwatch.StartNew();
@@ -175,7 +189,7 @@ namespace UnrealCv.Benchmarks
         /// <summary>Opens an engine connection (welcome included), then times the body.</summary>
         private static double MeasureEngine(SimulatorProcess server, Action<UnrealCvConnection> body)
         {
-            Socket socket = SocketConnector.ConnectTcp("127.0.0.1", server.Port, Timeout, CancellationToken.None);
+            Socket socket = server.Connect();
             using UnrealCvConnection connection = UnrealCvConnection.Open(socket, new ConnectionOptions("bench", 0), Timeout, CancellationToken.None);
             var clock = Stopwatch.StartNew();
             body(connection);
@@ -204,7 +218,7 @@ namespace UnrealCv.Benchmarks
             sender.Join();
         }
 
-        private static int ReadPayload(FrameReader reader)
+        internal static int ReadPayload(FrameReader reader)
         {
             int length = reader.ReadHeader();
             var payload = new byte[length];
@@ -284,17 +298,34 @@ namespace UnrealCv.Benchmarks
         private readonly Process _process;
         private readonly string _configDir;
 
-        private SimulatorProcess(Process process, int port, string configDir)
+        private SimulatorProcess(Process process, int port, string configDir, string? socketPath)
         {
             _process = process;
             Port = port;
             _configDir = configDir;
+            SocketPath = socketPath;
         }
 
         public int Port { get; }
         public int ProcessId => _process.Id;
 
-        public static SimulatorProcess Start(string path, int width, int height)
+        /// <summary>The Unix socket to use instead of TCP, when started with unixSocket.</summary>
+        public string? SocketPath { get; }
+
+        /// <summary>A new connection over this simulator's transport.</summary>
+        public Socket Connect()
+        {
+            if (SocketPath == null) return SocketConnector.ConnectTcp("127.0.0.1", Port, TimeSpan.FromSeconds(60), CancellationToken.None);
+            var socket = UnrealCv.Sockets.UnixSocket.CreateSocket();
+            socket.Connect(UnrealCv.Sockets.UnixSocket.CreateEndPoint(SocketPath));
+            return socket;
+        }
+
+        /// <summary>
+        /// Starts the simulator program; with <paramref name="unixSocket"/> as a Linux binary, whose first TCP client
+        /// is let go at once so that it serves its Unix socket from then on.
+        /// </summary>
+        public static SimulatorProcess Start(string path, int width, int height, bool unixSocket = false)
         {
             int port;
             using (var probe = new TcpListener(IPAddress.Loopback, 0)) { probe.Start(); port = ((IPEndPoint)probe.LocalEndpoint).Port; probe.Stop(); }
@@ -304,7 +335,7 @@ namespace UnrealCv.Benchmarks
                 RedirectStandardOutput = true,
                 UseShellExecute = false,
             };
-            foreach (string arg in new[] { $"-cvport={port}", $"-UnrealCVWidth={width}", $"-UnrealCVHeight={height}", "-SimFrameTimeMs=0", "-SimProfile=Windows", $"-SimConfigDir={configDir}" })
+            foreach (string arg in new[] { $"-cvport={port}", $"-UnrealCVWidth={width}", $"-UnrealCVHeight={height}", "-SimFrameTimeMs=0", unixSocket ? "-SimProfile=Linux" : "-SimProfile=Windows", $"-SimConfigDir={configDir}", $"-SimSocketDirectory={configDir}" })
                 info.ArgumentList.Add(arg);
             Process process = Process.Start(info)!;
             var ready = process.StandardOutput.ReadLineAsync();
@@ -313,7 +344,13 @@ namespace UnrealCv.Benchmarks
                 process.Kill();
                 throw new InvalidOperationException($"the simulator did not start: {(ready.IsCompleted ? ready.Result : "no output in 30 s")}");
             }
-            return new SimulatorProcess(process, port, configDir);
+            if (!unixSocket) return new SimulatorProcess(process, port, configDir, null);
+            using (Socket first = SocketConnector.ConnectTcp("127.0.0.1", port, TimeSpan.FromSeconds(30), CancellationToken.None))
+                Program.ReadPayload(new FrameReader(new NetworkStream(first, false), 1 << 20)); // the welcome; then leave
+            string socketPath = Path.Combine(configDir, $"unrealcv_{port}.socket");
+            var clock = Stopwatch.StartNew();
+            while (!File.Exists(socketPath) && clock.Elapsed < TimeSpan.FromSeconds(10)) Thread.Sleep(5);
+            return new SimulatorProcess(process, port, configDir, socketPath);
         }
 
         public void Dispose()

@@ -51,21 +51,10 @@ namespace UnrealCv.Commands
         }
 
         /// <summary>The listed names matching -Name, in list order per pattern, each once; a plain name that matches nothing is an error.</summary>
-        private IEnumerable<string> Select(UnrealCvSession session, string[] listed)
-        {
-            var found = new List<string>();
-            foreach (string pattern in Name)
-            {
-                var wildcard = new WildcardPattern(pattern, WildcardOptions.IgnoreCase);
-                string[] matches = listed.Where(wildcard.IsMatch).ToArray();
-                if (matches.Length == 0 && !WildcardPattern.ContainsWildcardCharacters(pattern))
-                    WriteError(NewError(
-                        $"There is no object named '{pattern}' on {session.Name}. Get-UnrealCvObject without -Name lists them all; names are those of 'vget /objects'.",
-                        "UnrealCvObjectNotFound", ErrorCategory.ObjectNotFound, pattern));
-                found.AddRange(matches.Where(m => !found.Contains(m)));
-            }
-            return found;
-        }
+        private IEnumerable<string> Select(UnrealCvSession session, string[] listed) =>
+            MatchNames(listed, name => name, Name, pattern => NewError(
+                $"There is no object named '{pattern}' on {session.Name}. Get-UnrealCvObject without -Name lists them all; names are those of 'vget /objects'.",
+                "UnrealCvObjectNotFound", ErrorCategory.ObjectNotFound, pattern));
 
         protected override void Dispose(bool disposing)
         {

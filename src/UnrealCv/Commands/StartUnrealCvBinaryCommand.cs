@@ -157,7 +157,9 @@ namespace UnrealCv.Commands
             bool connect = Connect || Transport != ConnectTransport.Tcp;
             CancellationToken cancel = Cancellation;
             SemaphoreSlim throttle = _throttle!;
-            _starting.Add(Task.Run(() =>
+            // A thread of its own per start (LongRunning), not a thread-pool thread: the starts block while they wait,
+            // and socket completions need the pool; with dozens of starts a blocked pool stalls them all.
+            _starting.Add(Task.Factory.StartNew(() =>
             {
                 throttle.Wait(cancel);
                 try
@@ -168,7 +170,7 @@ namespace UnrealCv.Commands
                 {
                     throttle.Release();
                 }
-            }, cancel));
+            }, cancel, TaskCreationOptions.LongRunning, TaskScheduler.Default));
         }
 
         /// <summary>Runs on a worker thread: start, wait for the welcome, optionally move to the Unix socket. No output here.</summary>

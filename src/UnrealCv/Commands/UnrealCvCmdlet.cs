@@ -81,16 +81,21 @@ namespace UnrealCv.Commands
         }
 
         /// <summary>This runspace's sessions matching these names (wildcards allowed, case-insensitive); a plain name that matches nothing is an error.</summary>
-        internal IEnumerable<UnrealCvSession> SelectByName(string[] names)
+        internal IEnumerable<UnrealCvSession> SelectByName(string[] names) =>
+            MatchNames(Registry.Sessions, s => s.Name, names, name => SessionNotFound($"No session named '{name}' in this runspace.", name));
+
+        /// <summary>
+        /// The items whose name matches any pattern (wildcards, case-insensitive), in order, each once. A plain name
+        /// that matches nothing writes the error <paramref name="notFound"/> makes (PSSession semantics).
+        /// </summary>
+        internal List<T> MatchNames<T>(IEnumerable<T> items, Func<T, string> nameOf, string[] patterns, Func<string, ErrorRecord> notFound)
         {
-            IReadOnlyList<UnrealCvSession> sessions = Registry.Sessions;
-            var found = new List<UnrealCvSession>();
-            foreach (string name in names)
+            var found = new List<T>();
+            foreach (string name in patterns)
             {
                 var pattern = new WildcardPattern(name, WildcardOptions.IgnoreCase);
-                var matches = sessions.Where(s => pattern.IsMatch(s.Name)).ToList();
-                if (matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(name))
-                    WriteError(SessionNotFound($"No session named '{name}' in this runspace.", name));
+                var matches = items.Where(item => pattern.IsMatch(nameOf(item))).ToList();
+                if (matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(name)) WriteError(notFound(name));
                 found.AddRange(matches.Where(m => !found.Contains(m)));
             }
             return found;

@@ -81,8 +81,6 @@ namespace UnrealCv.Launch
             };
             var output = new OutputTail();
             var process = new Process { StartInfo = info };
-            process.OutputDataReceived += (_, e) => output.Add(e.Data);
-            process.ErrorDataReceived += (_, e) => output.Add(e.Data);
             try
             {
                 process.Start();
@@ -92,8 +90,11 @@ namespace UnrealCv.Launch
                 process.Dispose();
                 throw new ClientException(ClientFault.ConnectFailed, $"cannot start '{options.Path}': {e.Message}. Check the path and that the file is executable.", e);
             }
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
+            // Not BeginOutputReadLine: on Unix, pipe reads that look asynchronous block a thread-pool thread each, and
+            // two per binary for a hundred binaries starve the pool that socket completions need. A small thread of
+            // our own per stream costs nothing of the pool.
+            output.Follow(process.StandardOutput, "stdout of " + options.Path);
+            output.Follow(process.StandardError, "stderr of " + options.Path);
             string name = options.Name ?? System.IO.Path.GetFileNameWithoutExtension(options.Path) + "-" + p;
             return new UnrealCvBinary(name, options.Path, process, port, output);
         }

@@ -18,6 +18,27 @@ namespace UnrealCv.Launch
             }
         }
 
+        /// <summary>Reads a process stream to its end on a small background thread of its own.</summary>
+        public void Follow(System.IO.StreamReader stream, string what)
+        {
+            var reader = new System.Threading.Thread(() =>
+            {
+                try
+                {
+                    string? line;
+                    while ((line = stream.ReadLine()) != null) Add(line);
+                }
+                catch (System.IO.IOException)
+                {
+                    // The process went away.
+                }
+                catch (System.ObjectDisposedException)
+                {
+                }
+            }, maxStackSize: 256 * 1024) { IsBackground = true, Name = "UnrealCv " + what };
+            reader.Start();
+        }
+
         public string[] Lines
         {
             get { lock (_lines) return _lines.ToArray(); }
