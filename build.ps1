@@ -259,6 +259,10 @@ function Invoke-Demo {
         (Invoke-UnrealCvRequest 'vget /unrealcv/status').Text | Out-Host
         Invoke-UnrealCvRequest 'vget /no/such/command' -ErrorAction SilentlyContinue -ErrorVariable serverError
         Write-Host "An unknown command is an error record: $($serverError[0].FullyQualifiedErrorId): $($serverError[0].Exception.Message)"
+        Write-Host 'Typed values: the camera''s location, the scene''s boxes, an image:'
+        (Invoke-UnrealCvRequest 'vget /camera/0/location').Value | Out-Host
+        Get-UnrealCvObject *Box | Format-Table | Out-Host
+        Get-UnrealCvImage -Mode object_mask -Format bmp | Out-Host
         $stopwatch = [Diagnostics.Stopwatch]::StartNew()
         $replies = 1..100 | ForEach-Object { "vget /unrealcv/echo $_" } | Invoke-UnrealCvRequest
         $inOrder = ($replies.Text -join ',') -eq ((1..100) -join ',')
