@@ -127,6 +127,31 @@ Describe 'Faults' -Tag Integration {
     }
 }
 
+Describe 'Limits and tracing' -Tag Integration {
+    BeforeAll { $script:Sim = Start-UnrealCvSimulator -FrameTimeMs 0 -Profile Windows -Width 64 -Height 48 }
+    AfterAll { Get-UnrealCvSession | Disconnect-UnrealCv; Stop-UnrealCvSimulator -Simulator $Sim }
+
+    It 'refuses a reply larger than -MaxReplyBytes without allocating it, and breaks the session' {
+        $session = $Sim | Connect-UnrealCv -MaxReplyBytes 4096
+        (Invoke-UnrealCvRequest 'vget /unrealcv/echo small').Text | Should -Be 'small'
+        $err = { Invoke-UnrealCvRequest 'vget /camera/0/lit bmp' -ErrorAction Stop } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -Be 'UnrealCvProtocolViolation,UnrealCv.Commands.InvokeUnrealCvRequestCommand'
+        # The frame is the id prefix "1:" and the BMP (58 + 4 * 64 * 48 bytes).
+        $err.Exception.Message | Should -BeLike "*announced $(2 + 58 + 4 * 64 * 48) bytes, more than the limit of 4096 bytes. The session is broken*"
+        $session.State | Should -Be 'Broken'
+        Disconnect-UnrealCv
+    }
+
+    It 'traces every frame sent and received with -Verbose' {
+        $null = $Sim | Connect-UnrealCv -Name Traced
+        $verbose = Invoke-UnrealCvRequest 'vget /unrealcv/echo a', 'vget /camera/0/lit bmp' -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+        ($verbose.Message | Where-Object { $_ -like 'Traced <- *' }).Count | Should -Be 2
+        ($verbose.Message | Where-Object { $_ -like 'Traced -> #0 1 chars in * ms' }).Count | Should -Be 1
+        ($verbose.Message | Where-Object { $_ -like "Traced -> #1 $(58 + 4 * 64 * 48) bytes in * ms" }).Count | Should -Be 1
+        Disconnect-UnrealCv
+    }
+}
+
 Describe 'Connect-UnrealCv -WaitSec' -Tag Integration {
     It 'keeps trying while the binary starts, instead of a fixed sleep' {
         $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)

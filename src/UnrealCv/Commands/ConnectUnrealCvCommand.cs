@@ -58,6 +58,11 @@ namespace UnrealCv.Commands
         [ValidateRange(1, 86400)]
         public int RequestTimeoutSec { get; set; } = 30;
 
+        /// <summary>The largest reply accepted, in bytes; a frame announcing more breaks the session and is never allocated.</summary>
+        [Parameter]
+        [ValidateRange(1024L, 4294967295L)]
+        public long MaxReplyBytes { get; set; } = 512L * 1024 * 1024;
+
         private bool IsUnixSet => ParameterSetName == UnixSet;
 
         private string Endpoint => IsUnixSet ? FullPath : $"{ComputerName}:{Port}";
@@ -129,7 +134,7 @@ namespace UnrealCv.Commands
         {
             int id = UnrealCvSession.AllocateId();
             string name = Name ?? UnrealCvSession.DefaultName(id);
-            var options = new ConnectionOptions(UnrealCvSession.Describe(name, Endpoint), id);
+            var options = new ConnectionOptions(UnrealCvSession.Describe(name, Endpoint), id) { MaxFrameBytes = MaxReplyBytes };
             UnrealCvSession session = IsUnixSet
                 ? new UnrealCvSession(id, name, "localhost", 0, FullPath, TransportKind.Unix,
                     LinkFactory.OpenUnix(FullPath, options, timeout, Cancellation), TimeSpan.FromSeconds(RequestTimeoutSec))

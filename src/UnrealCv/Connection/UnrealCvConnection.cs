@@ -85,6 +85,9 @@ namespace UnrealCv.Connection
 
         public string Description => _options.Description;
 
+        /// <summary>The limit on one reply's size this link enforces.</summary>
+        public long MaxFrameBytes => _options.MaxFrameBytes;
+
         /// <summary>Requests sent and not yet answered or abandoned.</summary>
         public int PendingCount => _pending.Count;
 
@@ -374,7 +377,9 @@ namespace UnrealCv.Connection
         {
             if (Interlocked.CompareExchange(ref _state, (int)ConnectionState.Broken, (int)ConnectionState.Open) != (int)ConnectionState.Open)
                 return;
-            fault = new ClientException(fault.Fault, fault.Message + " " + ReconnectHint, fault.InnerException ?? fault);
+            string cause = fault.Message.TrimEnd();
+            if (!cause.EndsWith(".", StringComparison.Ordinal) && !cause.EndsWith(")", StringComparison.Ordinal)) cause += ".";
+            fault = new ClientException(fault.Fault, cause + " " + ReconnectHint, fault.InnerException ?? fault);
             _fault = fault;
             _welcomed.Set(); // wake Open() if it is still waiting
             _messageArrived.Release(); // and anyone waiting for a message

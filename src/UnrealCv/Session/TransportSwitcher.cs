@@ -98,7 +98,7 @@ namespace UnrealCv.Session
         /// </summary>
         private static UnrealCvConnection ConnectToNewSocket(UnrealCvSession session, string path, Deadline deadline, CancellationToken cancel)
         {
-            var options = new ConnectionOptions(UnrealCvSession.Describe(session.Name, path), session.Id);
+            var options = session.LinkOptions(path);
             while (true)
             {
                 try
@@ -127,7 +127,7 @@ namespace UnrealCv.Session
             string endpoint = session.ComputerName + ":" + session.Port.ToString(CultureInfo.InvariantCulture);
             try
             {
-                var options = new ConnectionOptions(UnrealCvSession.Describe(session.Name, endpoint), session.Id);
+                var options = session.LinkOptions(endpoint);
                 return LinkFactory.OpenTcp(session.ComputerName, session.Port, options, timeout, cancel);
             }
             catch (ClientException e)

@@ -109,6 +109,10 @@ namespace UnrealCv.Session
             ConnectedAt = DateTime.Now;
         }
 
+        /// <summary>Settings for a new link of this session (after a transport switch), keeping the current limits.</summary>
+        internal ConnectionOptions LinkOptions(string endpoint) =>
+            new ConnectionOptions(Describe(Name, endpoint), Id) { MaxFrameBytes = _connection.MaxFrameBytes };
+
         /// <summary>Describes a link of this session in every message it produces.</summary>
         internal static string Describe(string name, string endpoint) => $"session '{name}' ({endpoint})";
 
