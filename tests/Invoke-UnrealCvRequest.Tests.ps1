@@ -60,6 +60,13 @@ Describe 'Invoke-UnrealCvRequest' -Tag Integration {
         $response.SessionName | Should -Be $Session.Name
     }
 
+    It 'reads a format token in any case as binary, as the plugin takes it' {
+        $reply = Invoke-UnrealCvRequest 'vget /camera/0/lit PNG'
+        $reply.IsBinary | Should -BeTrue
+        $reply.Value.Format | Should -Be 'png'
+        $reply.Bytes[1..3] | Should -Be ([byte[]][char[]]'PNG')
+    }
+
     It 'refuses a command UnrealCV would mangle, naming it' {
         $err = { Invoke-UnrealCvRequest "vget /a`nvget /b" -ErrorAction Stop } | Should -Throw -ErrorId 'UnrealCvInvalidCommand,UnrealCv.Commands.InvokeUnrealCvRequestCommand' -PassThru
         $err.Exception.Message | Should -BeLike '*plain ASCII on one line*'

@@ -665,6 +665,8 @@ namespace UnrealCv.Tests
         [InlineData("vget /camera/0/object_mask bmp ", true, false, "bmp")]
         [InlineData("vget /camera/0/depth npy", true, true, "npy")]
         [InlineData("vget /screenshot png", true, false, "png")]
+        [InlineData("vget /camera/0/lit PNG", true, false, "png")]
+        [InlineData("vget /camera/0/depth Npy", true, true, "npy")]
         [InlineData("vget /camera/0/lit shot.png", false, false, null)]
         [InlineData("vget /camera/0/depth depth.npy", false, false, null)]
         [InlineData("vget /camera/0/location", false, false, null)]

@@ -9,25 +9,21 @@ namespace UnrealCv.Replies
         /// True for <c>vget …</c> commands whose last token is a binary format (<c>png</c>, <c>bmp</c>, <c>npy</c>):
         /// the plugin then answers raw bytes. A file name (<c>shot.png</c>) answers the path as text.
         /// </summary>
-        public static bool ExpectsBinary(string command)
-        {
-            if (!command.StartsWith("vget ", StringComparison.Ordinal)) return false;
-            string trimmed = command.TrimEnd(' ');
-            int space = trimmed.LastIndexOf(' ');
-            if (space < 0) return false;
-            string format = trimmed.Substring(space + 1);
-            return format == "png" || format == "bmp" || format == "npy";
-        }
+        public static bool ExpectsBinary(string command) => BinaryFormat(command) != null;
 
         /// <summary>
-        /// The binary format a command asks for (<c>png</c>, <c>bmp</c> or <c>npy</c>, by the same rule as
-        /// <see cref="ExpectsBinary"/>), or null when its reply is text.
+        /// The binary format a command asks for (<c>png</c>, <c>bmp</c> or <c>npy</c>, lower-cased), or null when its
+        /// reply is text. Case is ignored: the plugin compares the token as an FString, case-insensitively, so
+        /// <c>PNG</c> also answers bytes; and should a binary refuse it, its <c>error …</c> reply is still read as text.
         /// </summary>
         public static string? BinaryFormat(string command)
         {
-            if (!ExpectsBinary(command)) return null;
+            if (!command.StartsWith("vget ", StringComparison.OrdinalIgnoreCase)) return null;
             string trimmed = command.TrimEnd(' ');
-            return trimmed.Substring(trimmed.LastIndexOf(' ') + 1);
+            int space = trimmed.LastIndexOf(' ');
+            if (space < 0) return null;
+            string format = trimmed.Substring(space + 1).ToLowerInvariant();
+            return format == "png" || format == "bmp" || format == "npy" ? format : null;
         }
 
         /// <summary>

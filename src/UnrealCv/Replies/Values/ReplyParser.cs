@@ -39,8 +39,8 @@ namespace UnrealCv.Replies
         private static readonly Regex CameraProperty = new Regex(@"^vget /camera/\d*/(location|rotation|fov|size)[ ]*$", Options);
         private static readonly Regex IsPaused = new Regex(@"^vget /action/game/is_paused[ ]*$", Options);
         // optical_flow is a colour image too (5.2@996bcda).
-        private static readonly Regex CameraImage = new Regex(@"^vget /camera/\d*/(?:lit|normal|object_mask|seg|optical_flow) (png|bmp)[ ]*$", Options);
-        private static readonly Regex Screenshot = new Regex(@"^vget /screenshot (png|bmp)[ ]*$", Options);
+        private static readonly Regex CameraImage = new Regex(@"^vget /camera/\d*/(?:lit|normal|object_mask|seg|optical_flow) (png|bmp)[ ]*$", Options | RegexOptions.IgnoreCase);
+        private static readonly Regex Screenshot = new Regex(@"^vget /screenshot (png|bmp)[ ]*$", Options | RegexOptions.IgnoreCase);
         private static readonly Regex ColorText = new Regex(@"^\(R=(\d+),G=(\d+),B=(\d+),A=(\d+)\)$", Options);
 
         private static readonly char[] Blanks = { ' ', '\t', '\r', '\n' };
@@ -87,7 +87,7 @@ namespace UnrealCv.Replies
         {
             Match m = CameraImage.Match(command);
             if (!m.Success) m = Screenshot.Match(command);
-            return m.Success ? m.Groups[1].Value : null;
+            return m.Success ? m.Groups[1].Value.ToLowerInvariant() : null; // the plugin takes PNG as png
         }
 
         private static ParsedReply ParseText(string command, string text)
