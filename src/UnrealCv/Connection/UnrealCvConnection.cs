@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.IO;
 using System.Net.Sockets;
 using System.Text;
@@ -28,7 +29,9 @@ namespace UnrealCv.Connection
         private readonly Thread _readerThread;
         private readonly ConnectionOptions _options;
         private readonly object _sendLock = new object();
-        private readonly ConcurrentDictionary<int, PendingRequest> _pending = new ConcurrentDictionary<int, PendingRequest>();
+        // Requests waiting for their reply, by id. A plain dictionary under a lock: unlike a concurrent one it
+        // allocates nothing per request, and every critical section is a single lookup.
+        private readonly Dictionary<int, PendingRequest> _pending = new Dictionary<int, PendingRequest>();
         // Ids whose caller stopped waiting. The value is the command when its error reply should still be
         // reported (fire-and-forget), null when the reply is simply dropped (timeout, Ctrl+C).
         private readonly ConcurrentDictionary<int, string?> _abandoned = new ConcurrentDictionary<int, string?>();
@@ -89,7 +92,10 @@ namespace UnrealCv.Connection
         public long MaxFrameBytes => _options.MaxFrameBytes;
 
         /// <summary>Requests sent and not yet answered or abandoned.</summary>
-        public int PendingCount => _pending.Count;
+        public int PendingCount
+        {
+            get { lock (_pending) return _pending.Count; }
+        }
 
         /// <summary>Requests whose replies are still to come: pending ones and detached (-NoWait) ones.</summary>
         public int InFlightCount
@@ -98,7 +104,7 @@ namespace UnrealCv.Connection
             {
                 int detached = 0;
                 foreach (var entry in _abandoned) if (entry.Value != null) detached++;
-                return _pending.Count + detached;
+                return PendingCount + detached;
             }
         }
 
@@ -119,7 +125,7 @@ namespace UnrealCv.Connection
                 _nextId = id == int.MaxValue ? 0 : id + 1;
                 request = _pool.Get();
                 request.Start(id, command, expectsBinary);
-                _pending[id] = request;
+                lock (_pending) _pending[id] = request;
                 int length = EncodeRequest(id, command);
                 try
                 {
@@ -133,7 +139,7 @@ namespace UnrealCv.Connection
             }
             // The reader may have failed between our state check and the insert: then nobody else will complete it.
             // Once the frame is out, a failure is always delivered through the request, never thrown here.
-            if (State != ConnectionState.Open && _pending.TryRemove(request.Id, out _))
+            if (State != ConnectionState.Open && TryRemovePending(request.Id))
                 request.Fail(_fault ?? new ClientException(ClientFault.SessionClosed, $"{Description} was closed while the request waited."));
             return request;
         }
@@ -177,9 +183,15 @@ namespace UnrealCv.Connection
         /// </summary>
         public bool Detach(PendingRequest request) => Abandon(request, reportErrors: true);
 
+        /// <summary>Takes a request off the table; only the one who takes it may complete or abandon it.</summary>
+        private bool TryRemovePending(int id)
+        {
+            lock (_pending) return _pending.Remove(id);
+        }
+
         private bool Abandon(PendingRequest request, bool reportErrors)
         {
-            if (!_pending.TryRemove(request.Id, out _)) return false;
+            if (!TryRemovePending(request.Id)) return false;
             _abandoned[request.Id] = reportErrors ? request.Command : null;
             return true;
         }
@@ -253,7 +265,9 @@ namespace UnrealCv.Connection
 
         private void ReadReply(int id, int bodyOffset, int head, int length)
         {
-            if (!_pending.TryGetValue(id, out PendingRequest? request))
+            PendingRequest? request;
+            lock (_pending) _pending.TryGetValue(id, out request);
+            if (request == null)
             {
                 if (!_abandoned.TryRemove(id, out string? detachedCommand))
                     throw new ClientException(ClientFault.ProtocolViolation, $"{Description} sent a reply with id {id}, which no request is waiting for; replies can no longer be trusted to match their requests.");
@@ -291,7 +305,7 @@ namespace UnrealCv.Connection
                 text = ReadText(bodyOffset, head, length);
             }
 
-            if (_pending.TryRemove(id, out _)) request.Complete(text, bytes);
+            if (TryRemovePending(id)) request.Complete(text, bytes);
             else _abandoned.TryRemove(id, out _); // its caller gave up while we were reading the body
         }
 
@@ -389,10 +403,13 @@ namespace UnrealCv.Connection
 
         private void FailPending(ClientException fault)
         {
-            foreach (int id in _pending.Keys)
+            List<PendingRequest> failed;
+            lock (_pending)
             {
-                if (_pending.TryRemove(id, out PendingRequest? request)) request.Fail(fault);
+                failed = new List<PendingRequest>(_pending.Values);
+                _pending.Clear();
             }
+            foreach (PendingRequest request in failed) request.Fail(fault);
         }
 
         private void CloseSocket()
