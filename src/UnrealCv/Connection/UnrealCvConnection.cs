@@ -44,7 +44,8 @@ namespace UnrealCv.Connection
         private byte[] _scratch = new byte[4096];
         private int _nextId;
         private int _state = (int)ConnectionState.Open;
-        private ClientException? _fault;
+        private volatile ClientException? _fault;
+        private readonly object _stateLock = new object();
 
         private UnrealCvConnection(Socket socket, ConnectionOptions options)
         {
@@ -380,21 +381,31 @@ namespace UnrealCv.Connection
         /// </summary>
         public void MarkBroken(ClientException reason)
         {
-            if (Interlocked.CompareExchange(ref _state, (int)ConnectionState.Broken, (int)ConnectionState.Closed) == (int)ConnectionState.Closed)
-                _fault = reason;
-            else
-                Fail(reason);
+            if (!TryMove(ConnectionState.Closed, ConnectionState.Broken, reason)) Fail(reason);
+        }
+
+        /// <summary>
+        /// One state change at a time; the fault is recorded before the new state is visible, so whoever sees
+        /// Broken also sees why.
+        /// </summary>
+        private bool TryMove(ConnectionState from, ConnectionState to, ClientException? fault)
+        {
+            lock (_stateLock)
+            {
+                if (State != from) return false;
+                if (fault != null) _fault = fault;
+                Volatile.Write(ref _state, (int)to);
+                return true;
+            }
         }
 
         /// <summary>Marks the link broken, frees the socket and fails every pending request with the cause.</summary>
         private void Fail(ClientException fault)
         {
-            if (Interlocked.CompareExchange(ref _state, (int)ConnectionState.Broken, (int)ConnectionState.Open) != (int)ConnectionState.Open)
-                return;
             string cause = fault.Message.TrimEnd();
             if (!cause.EndsWith(".", StringComparison.Ordinal) && !cause.EndsWith(")", StringComparison.Ordinal)) cause += ".";
             fault = new ClientException(fault.Fault, cause + " " + ReconnectHint, fault.InnerException ?? fault);
-            _fault = fault;
+            if (!TryMove(ConnectionState.Open, ConnectionState.Broken, fault)) return;
             _welcomed.Set(); // wake Open() if it is still waiting
             _messageArrived.Release(); // and anyone waiting for a message
             CloseSocket();
@@ -421,7 +432,7 @@ namespace UnrealCv.Connection
         /// <summary>Closes the link; pending requests fail with "closed". Never throws.</summary>
         public void Dispose()
         {
-            if (Interlocked.CompareExchange(ref _state, (int)ConnectionState.Closed, (int)ConnectionState.Open) == (int)ConnectionState.Open)
+            if (TryMove(ConnectionState.Open, ConnectionState.Closed, null))
             {
                 CloseSocket();
                 FailPending(new ClientException(ClientFault.SessionClosed, $"{Description} was closed while the request waited."));
