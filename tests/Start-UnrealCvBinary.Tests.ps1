@@ -60,6 +60,16 @@ Describe 'Start-UnrealCvBinary' -Tag Integration -Skip:(-not $IsLinux) {
         $err.Exception.Message | Should -BeLike '*exited with code 3*LogPakFile: Error: no pak found*'
     }
 
+    It 'warns when the port range overlaps the kernel''s ephemeral ports' {
+        $bad = New-Script 'crash2.sh' 'exit 1'
+        $low = [int]((Get-Content /proc/sys/net/ipv4/ip_local_port_range) -split '\s+')[0]
+        Start-UnrealCvBinary $bad -PortRange ($low + 100), ($low + 199) -ErrorAction SilentlyContinue -WarningVariable warnings -WarningAction SilentlyContinue
+        $warnings.Count | Should -Be 1
+        $warnings[0].Message | Should -BeLike "*overlap the ephemeral range $low-*Prefer ports below $low*"
+        Start-UnrealCvBinary $bad -PortRange 30100, 30199 -ErrorAction SilentlyContinue -WarningVariable quiet -WarningAction SilentlyContinue
+        $quiet.Count | Should -Be 0
+    }
+
     It 'gives up on a binary that never answers, and leaves no process behind' {
         $pidFile = Join-Path $TestDrive 'silent.pid'
         $silent = New-Script 'silent.sh' "echo `$`$ > '$pidFile'`nsleep 600"

@@ -138,7 +138,7 @@ namespace UnrealCv.Benchmarks
                 Import-Module -Assembly $assembly
                 $ProgressPreference = 'SilentlyContinue'
                 $clock = [Diagnostics.Stopwatch]::StartNew()
-                $binaries = 1..$count | Start-UnrealCvBinary $program -PortRange 33000, 34999 -ArgumentList '-SimFrameTimeMs=0' -Connect -Transport Auto -ThrottleLimit 32 -TimeoutSec 180
+                $binaries = 1..$count | Start-UnrealCvBinary $program -PortRange 23000, 24999 -ArgumentList '-SimFrameTimeMs=0' -Connect -Transport Auto -ThrottleLimit 32 -TimeoutSec 180
                 $up = $clock.Elapsed.TotalSeconds
                 $sessions = @($binaries.Session | Where-Object Transport -eq 'Unix')
                 $failures = $count - $sessions.Count

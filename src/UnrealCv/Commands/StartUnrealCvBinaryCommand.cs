@@ -111,6 +111,29 @@ namespace UnrealCv.Commands
                 ThrowTerminatingError(NewError($"-PortRange {PortRange[0]},{PortRange[1]} is reversed; give the first port, then the last.",
                     "UnrealCvInvalidPortRange", ErrorCategory.InvalidArgument, PortRange));
             _throttle = new SemaphoreSlim(ThrottleLimit);
+            WarnIfEphemeral(Port != 0 ? Port : PortRange[0], Port != 0 ? Port : PortRange[1]);
+        }
+
+        /// <summary>
+        /// Ports in the kernel's ephemeral range can be taken by any outgoing connection between our check and the
+        /// binary's bind; the plugin then runs without a server and the start times out. Say so up front.
+        /// </summary>
+        private void WarnIfEphemeral(int first, int last)
+        {
+            const string rangeFile = "/proc/sys/net/ipv4/ip_local_port_range";
+            try
+            {
+                if (!File.Exists(rangeFile)) return;
+                string[] bounds = File.ReadAllText(rangeFile).Split(new[] { ' ', '\t', '\n' }, StringSplitOptions.RemoveEmptyEntries);
+                int low = int.Parse(bounds[0], System.Globalization.CultureInfo.InvariantCulture);
+                int high = int.Parse(bounds[1], System.Globalization.CultureInfo.InvariantCulture);
+                if (first <= high && last >= low)
+                    WriteWarning($"Ports {first}-{last} overlap the ephemeral range {low}-{high}, which outgoing connections use: a binary may find its port taken and run without a server. Prefer ports below {low} (the default range is 9000-9999).");
+            }
+            catch (Exception e) when (e is IOException || e is FormatException || e is IndexOutOfRangeException || e is UnauthorizedAccessException)
+            {
+                // No range to compare with: nothing to say.
+            }
         }
 
         protected override void ProcessRecord()
