@@ -167,7 +167,8 @@ namespace UnrealCv.Connection
                     throw new ClientException(ClientFault.Timeout,
                         $"no reply to '{request.Command}' (request {request.Id}) from {Description} within {timeout.TotalSeconds:0.###} s. The binary may be busy (a large capture), paused, or still loading; raise -TimeoutSec. Its late reply will be dropped, so later requests stay in step.");
                 // The reader took it off the table an instant ago and is completing it.
-                request.Wait(System.Threading.Timeout.Infinite, CancellationToken.None);
+                if (!request.Wait(10000, CancellationToken.None))
+                    throw new ClientException(ClientFault.Timeout, $"the reply to '{request.Command}' (request {request.Id}) from {Description} was taken but never completed.");
             }
             if (request.Failure != null) throw (request.Failure as ClientException) ?? new ClientException(ClientFault.SessionBroken, request.Failure.Message, request.Failure);
         }

@@ -129,7 +129,7 @@ namespace UnrealCv.Launch
             {
                 if (binary.HasExited)
                 {
-                    binary.Process.WaitForExit(); // flush the output readers
+                    binary.Output.WaitForEnd(2000); // its last lines explain the exit
                     string tail = string.Join(Environment.NewLine, binary.LastOutput);
                     throw new ClientException(ClientFault.ConnectFailed,
                         $"'{options.Path}' exited with code {binary.Process.ExitCode} before it answered on port {binary.Port}." +

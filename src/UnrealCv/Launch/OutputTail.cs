@@ -7,6 +7,7 @@ namespace UnrealCv.Launch
     {
         private const int Keep = 20;
         private readonly Queue<string> _lines = new Queue<string>();
+        private readonly List<System.Threading.Thread> _readers = new List<System.Threading.Thread>();
 
         public void Add(string? line)
         {
@@ -37,6 +38,18 @@ namespace UnrealCv.Launch
                 }
             }, maxStackSize: 256 * 1024) { IsBackground = true, Name = "UnrealCv " + what };
             reader.Start();
+            _readers.Add(reader);
+        }
+
+        /// <summary>After the process ended: lets the readers take in its last lines (bounded; a grandchild may hold the pipe).</summary>
+        public void WaitForEnd(int milliseconds)
+        {
+            var deadline = System.DateTime.UtcNow.AddMilliseconds(milliseconds);
+            foreach (var reader in _readers)
+            {
+                int left = (int)(deadline - System.DateTime.UtcNow).TotalMilliseconds;
+                if (left <= 0 || !reader.Join(left)) return;
+            }
         }
 
         public string[] Lines
