@@ -673,8 +673,7 @@ namespace UnrealCv.Tests
         [InlineData("vset /camera/0/lit png", false, false, null)]
         public void Shape_tells_images_and_arrays(string command, bool imageOrArray, bool array, string? format)
         {
-            Assert.Equal(imageOrArray, ReplyShape.IsImageOrArray(command));
-            Assert.Equal(array, ReplyShape.IsArray(command));
+            Assert.Equal(array, ReplyShape.BinaryFormat(command) == "npy");
             Assert.Equal(format, ReplyShape.BinaryFormat(command));
             Assert.Equal(imageOrArray, ReplyShape.ExpectsBinary(command));
         }

@@ -117,7 +117,11 @@ namespace UnrealCv.Commands
             {
                 Sent sent = _inFlight.Dequeue();
                 if (sent.Link.Detach(sent.Request)) continue;
-                Deliver(sent); // answered before we let go: check it here
+                // Ended before we let go: check it here. A broken link reaches no waiter, so say so now.
+                if (sent.Request.Failure is Exception failure)
+                    _owner.WriteWarning($"'{sent.Request.Command}' (a -NoWait request) on {sent.Session.Name} failed: {failure.Message}");
+                else
+                    Deliver(sent);
             }
         }
 
@@ -168,7 +172,6 @@ namespace UnrealCv.Commands
         private void Deliver(Sent sent)
         {
             PendingRequest r = sent.Request;
-            if (r.Failure != null) return; // reported by whoever waited for it
             var response = new UnrealCvResponse(sent.Session, r.Id, r.Command, r.Text, r.Bytes, r.Elapsed);
             sent.Link.Release(r);
             if (_verbose)

@@ -15,26 +15,20 @@ namespace UnrealCv.Replies
         /// The binary format a command asks for (<c>png</c>, <c>bmp</c> or <c>npy</c>, lower-cased), or null when its
         /// reply is text. Case is ignored: the plugin compares the token as an FString, case-insensitively, so
         /// <c>PNG</c> also answers bytes; and should a binary refuse it, its <c>error …</c> reply is still read as text.
+        /// Runs for every request sent, so it allocates nothing.
         /// </summary>
         public static string? BinaryFormat(string command)
         {
             if (!command.StartsWith("vget ", StringComparison.OrdinalIgnoreCase)) return null;
-            string trimmed = command.TrimEnd(' ');
-            int space = trimmed.LastIndexOf(' ');
-            if (space < 0) return null;
-            string format = trimmed.Substring(space + 1).ToLowerInvariant();
-            return format == "png" || format == "bmp" || format == "npy" ? format : null;
+            int end = command.Length;
+            while (end > 0 && command[end - 1] == ' ') end--;
+            int start = command.LastIndexOf(' ', Math.Max(0, end - 1)) + 1;
+            if (end - start != 3) return null;
+            foreach (string format in Formats)
+                if (string.Compare(command, start, format, 0, 3, StringComparison.OrdinalIgnoreCase) == 0) return format;
+            return null;
         }
 
-        /// <summary>
-        /// True when the reply is an image (<c>png</c>, <c>bmp</c>) or an array (<c>npy</c>) in raw bytes, i.e. data that
-        /// belongs in a file (<c>-OutFile</c>) rather than on screen. Every plugin command that answers bytes answers one
-        /// of these. A command that names a file (<c>vget /camera/0/lit shot.png</c>) is false: the binary writes the file
-        /// itself and answers its name.
-        /// </summary>
-        public static bool IsImageOrArray(string command) => BinaryFormat(command) != null;
-
-        /// <summary>True when the reply is an array (<c>npy</c>, e.g. <c>vget /camera/0/depth npy</c>) rather than an image.</summary>
-        public static bool IsArray(string command) => BinaryFormat(command) == "npy";
+        private static readonly string[] Formats = { "png", "bmp", "npy" };
     }
 }

@@ -94,8 +94,6 @@ namespace UnrealCv.Session
 
         private volatile bool _switching;
 
-        internal bool IsSwitching => _switching;
-
         internal void BeginSwitch() => _switching = true;
 
         internal void EndSwitch() => _switching = false;
