@@ -25,6 +25,19 @@ Describe 'Timeouts and late replies' -Tag Integration {
         $Session.State | Should -Be 'Opened'
     }
 
+    It 'never takes the late reply to an earlier session''s request for its own after a reconnect' {
+        # The binary answers whoever is connected when it runs a request: the old session's reply reaches the new one.
+        $Sim.Suspend()
+        { Invoke-UnrealCvRequest 'vget /unrealcv/echo stale' -TimeoutSec 1 -ErrorAction Stop } | Should -Throw -ErrorId 'UnrealCvTimeout,*'
+        Disconnect-UnrealCv
+        $again = $Sim | Connect-UnrealCv
+        $Sim.Resume()
+        $replies = 1..3 | ForEach-Object { "vget /unrealcv/echo fresh$_" } | Invoke-UnrealCvRequest
+        $replies.Text | Should -Be @('fresh1', 'fresh2', 'fresh3')
+        $again.StrayReplyCount | Should -Be 1
+        $again.State | Should -Be 'Opened'
+    }
+
     It 'ends a waiting request at once on Ctrl+C' {
         $Sim.Suspend()
         $ps = [powershell]::Create()
@@ -133,11 +146,13 @@ Describe 'Limits and tracing' -Tag Integration {
 
     It 'refuses a reply larger than -MaxReplyBytes without allocating it, and breaks the session' {
         $session = $Sim | Connect-UnrealCv -MaxReplyBytes 4096
-        (Invoke-UnrealCvRequest 'vget /unrealcv/echo small').Text | Should -Be 'small'
+        $small = Invoke-UnrealCvRequest 'vget /unrealcv/echo small'
+        $small.Text | Should -Be 'small'
+        $prefix = "$($small.RequestId + 1):".Length
         $err = { Invoke-UnrealCvRequest 'vget /camera/0/lit bmp' -ErrorAction Stop } | Should -Throw -PassThru
         $err.FullyQualifiedErrorId | Should -Be 'UnrealCvProtocolViolation,UnrealCv.Commands.InvokeUnrealCvRequestCommand'
-        # The frame is the id prefix "1:" and the BMP (58 + 4 * 64 * 48 bytes).
-        $err.Exception.Message | Should -BeLike "*announced $(2 + 58 + 4 * 64 * 48) bytes, more than the limit of 4096 bytes. The session is broken*"
+        # The frame is the id prefix "<id>:" and the BMP (58 + 4 * 64 * 48 bytes).
+        $err.Exception.Message | Should -BeLike "*announced $($prefix + 58 + 4 * 64 * 48) bytes, more than the limit of 4096 bytes. The session is broken*"
         $session.State | Should -Be 'Broken'
         Disconnect-UnrealCv
     }
@@ -146,8 +161,8 @@ Describe 'Limits and tracing' -Tag Integration {
         $null = $Sim | Connect-UnrealCv -Name Traced
         $verbose = Invoke-UnrealCvRequest 'vget /unrealcv/echo a', 'vget /camera/0/lit bmp' -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
         ($verbose.Message | Where-Object { $_ -like 'Traced <- *' }).Count | Should -Be 2
-        ($verbose.Message | Where-Object { $_ -like 'Traced -> #0 1 chars in * ms' }).Count | Should -Be 1
-        ($verbose.Message | Where-Object { $_ -like "Traced -> #1 $(58 + 4 * 64 * 48) bytes in * ms" }).Count | Should -Be 1
+        ($verbose.Message | Where-Object { $_ -match '^Traced -> #\d+ 1 chars in .* ms$' }).Count | Should -Be 1
+        ($verbose.Message | Where-Object { $_ -match "^Traced -> #\d+ $(58 + 4 * 64 * 48) bytes in .* ms$" }).Count | Should -Be 1
         Disconnect-UnrealCv
     }
 }

@@ -30,7 +30,7 @@ Describe 'Switch-UnrealCvTransport' -Tag Integration -Skip:(-not $IsLinux) {
     It 'moves a session to the Unix socket the binary creates, keeping its identity' {
         $sim = Start-UnrealCvSimulator -Profile Linux -FrameTimeMs 0
         $session = $sim | Connect-UnrealCv -Name Mover
-        $null = Invoke-UnrealCvRequest 'vget /unrealcv/echo before', 'vget /unrealcv/echo before'
+        $before = Invoke-UnrealCvRequest 'vget /unrealcv/echo before', 'vget /unrealcv/echo before'
         $result = Switch-UnrealCvTransport -Transport Unix -PassThru
         $result | Should -Be $session
         $session.Transport | Should -Be 'Unix'
@@ -41,7 +41,24 @@ Describe 'Switch-UnrealCvTransport' -Tag Integration -Skip:(-not $IsLinux) {
         $sim.State | Should -Be 'ServingUnixSocket'
         $reply = Invoke-UnrealCvRequest 'vget /unrealcv/echo after'
         $reply.Text | Should -Be 'after'
-        $reply.RequestId | Should -Be 0   # a fresh link numbers from 0 again
+        $reply.RequestId | Should -Be ($before[1].RequestId + 1)   # the session's ids go on across its links
+    }
+
+    It 'drops and counts the late reply of a request that timed out before the switch, which the binary sends down the new link' {
+        $sim = Start-UnrealCvSimulator -Profile Linux -FrameTimeMs 0
+        $session = $sim | Connect-UnrealCv -Name Late
+        $sim.Suspend()   # a long frame: the request waits in the binary's queue
+        $err = { Invoke-UnrealCvRequest 'vget /unrealcv/echo stale' -TimeoutSec 1 -ErrorAction Stop } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -Be 'UnrealCvTimeout,UnrealCv.Commands.InvokeUnrealCvRequestCommand'
+        Switch-UnrealCvTransport -Transport Unix
+        $session.Transport | Should -Be 'Unix'
+        $sim.Resume()    # the queued request runs now; the plugin writes its reply to the Unix socket client
+        $verbose = Invoke-UnrealCvRequest 'vget /unrealcv/echo fresh1', 'vget /unrealcv/echo fresh2' -Verbose 4>&1
+        $replies = $verbose | Where-Object { $_ -is [UnrealCv.Replies.UnrealCvResponse] }
+        $replies.Text | Should -Be @('fresh1', 'fresh2')
+        $session.StrayReplyCount | Should -Be 1
+        $session.State | Should -Be 'Opened'
+        ($verbose | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like "*dropped a reply with id * (5 bytes) that no request on this link is waiting for*" }).Count | Should -Be 1
     }
 
     It 'does the whole recipe in Connect-UnrealCv -Transport Auto' {

@@ -32,7 +32,9 @@ namespace UnrealCv.Simulator
             Options = options;
             var router = new CommandRouter();
             Router = router;
-            _game = new GameLoop(options.FrameTimeMs, router.Execute);
+            // Replies go to whichever client the listener serves when the game thread computes them
+            // (the listener is set below, before the game thread starts).
+            _game = new GameLoop(options.FrameTimeMs, router.Execute, (id, reply) => _listener!.SendReply(id, reply));
             _listener = new Listener(options, _game);
             var world = SceneBuilder.Build(options.LevelName, options.Width, options.Height, options.Fov);
             RegisterCommands(router, new SimulatorContext(options, _listener.Port, () => _listener.TcpClientConnected, world));
@@ -105,7 +107,10 @@ namespace UnrealCv.Simulator
         /// <summary>Ticks that ran at least one request.</summary>
         public long BusyTicks => _game.BusyTicks;
 
-        /// <summary>Stops serving, frees the port and removes the socket file it created.</summary>
+        /// <summary>
+        /// Stops serving and frees the port. Like a 4.27-stable binary that exits, it leaves its Unix socket file
+        /// behind: a stale file that refuses connections, which clients must cope with.
+        /// </summary>
         public void Stop()
         {
             if (_stopped) return;

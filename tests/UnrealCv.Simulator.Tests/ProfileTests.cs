@@ -85,19 +85,6 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void Stop_RemovesTheSocketFile()
-        {
-            var harness = new SimulatorHarness(SimulatorProfile.Linux);
-            string path = harness.Simulator.SocketPath!;
-            RawClient.Tcp(harness.Simulator.Port).Dispose();
-            Assert.True(SimulatorHarness.WaitFor(() => File.Exists(path)));
-            harness.Simulator.Stop();
-            Assert.False(File.Exists(path));
-            Assert.Equal(SimulatorState.Stopped, harness.Simulator.State);
-            harness.Dispose();
-        }
-
-        [Fact]
         public void Windows_KeepsServingTcp_AndNeverCreatesASocketFile()
         {
             using var harness = new SimulatorHarness(SimulatorProfile.Windows);

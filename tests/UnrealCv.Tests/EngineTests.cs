@@ -17,10 +17,12 @@ namespace UnrealCv.Tests
     {
         private static readonly TimeSpan Short = TimeSpan.FromSeconds(5);
 
-        private static UnrealCvConnection Open(ScriptedServer server, long maxFrameBytes = 512L << 20)
+        /// <summary>A link whose ids start at 0 (or continue <paramref name="ids"/>), so scripts can name them.</summary>
+        private static UnrealCvConnection Open(ScriptedServer server, long maxFrameBytes = 512L << 20, RequestIds? ids = null)
         {
             Socket socket = SocketConnector.ConnectTcp("127.0.0.1", server.Port, Short, CancellationToken.None);
-            return UnrealCvConnection.Open(socket, new ConnectionOptions("session 'Test' (scripted)", 1) { MaxFrameBytes = maxFrameBytes }, Short, CancellationToken.None);
+            var options = new ConnectionOptions("session 'Test' (scripted)", 1) { MaxFrameBytes = maxFrameBytes, Ids = ids ?? RequestIds.StartingAt(0) };
+            return UnrealCvConnection.Open(socket, options, Short, CancellationToken.None);
         }
 
         private static string Request(UnrealCvConnection connection, string command, TimeSpan? timeout = null)
@@ -169,27 +171,77 @@ namespace UnrealCv.Tests
         }
 
         [Fact]
-        public void A_reply_with_an_unknown_id_breaks_the_session_and_fails_every_pending_request()
+        public void A_reply_with_an_id_no_request_carries_is_dropped_and_counted_and_the_link_stays_healthy()
         {
+            // A binary answers whoever is connected: an earlier link's or another client's late reply lands here.
             using var server = new ScriptedServer(s =>
             {
                 s.Welcome();
-                s.Receive();
-                s.Receive();
-                s.Send("99:nobody asked");
+                var a = s.Receive();
+                var b = s.Receive();
+                s.Send("99:a late reply to somebody else");
+                s.Send($"{a.Id}:reply to {a.Command}");
+                s.Send("100:" + new string('x', 5000));
+                s.Send($"{b.Id}:reply to {b.Command}");
+                var c = s.Receive();
+                s.Send($"{c.Id}:reply to {c.Command}");
             });
             using UnrealCvConnection connection = Open(server);
             PendingRequest a = connection.Send("vget /a", false);
             PendingRequest b = connection.Send("vget /b", false);
-            var fault = Assert.Throws<ClientException>(() => connection.WaitForReply(a, Short, CancellationToken.None));
-            Assert.Equal(ClientFault.ProtocolViolation, fault.Fault);
-            Assert.Contains("id 99", fault.Message);
-            Assert.Contains("session 'Test'", fault.Message);
-            Assert.Same(fault, Assert.Throws<ClientException>(() => connection.WaitForReply(b, Short, CancellationToken.None)));
-            Assert.Equal(ConnectionState.Broken, connection.State);
-            var next = Assert.Throws<ClientException>(() => connection.Send("vget /c", false));
-            Assert.Equal(ClientFault.SessionBroken, next.Fault);
-            Assert.Contains("Connect-UnrealCv", next.Message);
+            connection.WaitForReply(a, Short, CancellationToken.None);
+            connection.WaitForReply(b, Short, CancellationToken.None);
+            Assert.Equal("reply to vget /a", a.Text);
+            Assert.Equal("reply to vget /b", b.Text);
+            Assert.Equal("reply to vget /c", Request(connection, "vget /c"));
+            Assert.Equal(ConnectionState.Open, connection.State);
+            Assert.Equal(2, connection.Ids.StrayReplies);
+            Assert.True(connection.Ids.TryTakeStrayNote(out string? note));
+            Assert.Contains("session 'Test'", note);
+            Assert.Contains("id 99 (29 bytes)", note);
+            Assert.True(connection.Ids.TryTakeStrayNote(out note));
+            Assert.Contains("id 100 (5000 bytes)", note);
+            Assert.False(connection.Ids.TryTakeStrayNote(out _));
+        }
+
+        [Fact]
+        public void Ids_start_at_a_random_point_per_session_and_continue_across_its_links()
+        {
+            var firsts = Enumerable.Range(0, 8).Select(_ => RequestIds.StartingAtRandom().Next()).ToList();
+            Assert.Equal(8, firsts.Distinct().Count());
+            Assert.All(firsts, id => Assert.InRange(id, 0, 1 << 30));
+
+            var ids = RequestIds.StartingAtRandom();
+            int seen = -1;
+            for (int link = 0; link < 2; link++)
+            {
+                using var server = new ScriptedServer(s =>
+                {
+                    s.Welcome();
+                    for (int i = 0; i < 3; i++)
+                    {
+                        var (id, command) = s.Receive();
+                        s.Send($"{id}:{command}");
+                    }
+                });
+                using UnrealCvConnection connection = Open(server, ids: ids);
+                for (int i = 0; i < 3; i++)
+                {
+                    PendingRequest r = connection.Send("vget /x", false);
+                    if (seen >= 0) Assert.Equal(seen + 1, r.Id);
+                    seen = r.Id;
+                    connection.WaitForReply(r, Short, CancellationToken.None);
+                    connection.Release(r);
+                }
+            }
+            Assert.Equal(0, ids.StrayReplies);
+        }
+
+        [Fact]
+        public void Ids_wrap_to_zero_after_the_largest_int32_the_plugin_can_read()
+        {
+            var ids = RequestIds.StartingAt(int.MaxValue - 1);
+            Assert.Equal(new[] { int.MaxValue - 1, int.MaxValue, 0, 1 }, Enumerable.Range(0, 4).Select(_ => ids.Next()));
         }
 
         [Theory]

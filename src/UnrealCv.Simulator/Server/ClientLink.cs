@@ -22,16 +22,12 @@ namespace UnrealCv.Simulator.Server
 
         public bool IsUnixSocket { get; }
 
-        /// <summary>Set when replies for this link are lost, as on a Linux binary whose Unix socket bind failed (§2.5.6).</summary>
-        public bool DropsReplies { get; set; }
-
         public Socket Socket => _socket;
 
         public void SendMessage(string text) => Send(null, Encoding.UTF8.GetBytes(text));
 
         public void SendReply(int id, Reply reply)
         {
-            if (DropsReplies) return;
             Send(Encoding.ASCII.GetBytes(id.ToString(CultureInfo.InvariantCulture) + ":"), reply.Body);
         }
 

@@ -7,24 +7,27 @@ namespace UnrealCv.Simulator.Server
 {
     /// <summary>
     /// The game thread: requests are queued by the network thread and run only on a tick, all of the
-    /// queued ones in FIFO order, each reply written as soon as it is computed (plugin §3.2). With a
-    /// frame time of 0 it ticks as soon as something is queued.
+    /// queued ones in FIFO order, each reply written as soon as it is computed. With a frame time of 0 it
+    /// ticks as soon as something is queued. A reply goes to whoever <c>deliver</c> says is connected when it
+    /// is computed, not to the client that sent the request (UnrealcvServer.cpp ProcessRequest → SendData).
     /// </summary>
     internal sealed class GameLoop : IDisposable
     {
-        private readonly ConcurrentQueue<(ClientLink Link, int Id, string Command)> _queue = new ConcurrentQueue<(ClientLink, int, string)>();
+        private readonly ConcurrentQueue<(int Id, string Command)> _queue = new ConcurrentQueue<(int, string)>();
         private readonly SemaphoreSlim _queued = new SemaphoreSlim(0);
         private readonly ManualResetEventSlim _stop = new ManualResetEventSlim();
         private readonly ManualResetEventSlim _running = new ManualResetEventSlim(true);
         private readonly Func<string, Reply> _execute;
+        private readonly Action<int, Reply> _deliver;
         private readonly int _frameTimeMs;
         private readonly Thread _thread;
         private long _ticks;
 
-        public GameLoop(int frameTimeMs, Func<string, Reply> execute)
+        public GameLoop(int frameTimeMs, Func<string, Reply> execute, Action<int, Reply> deliver)
         {
             _frameTimeMs = frameTimeMs;
             _execute = execute;
+            _deliver = deliver;
             _thread = new Thread(Run) { IsBackground = true, Name = "UnrealCv simulator game thread" };
         }
 
@@ -41,9 +44,9 @@ namespace UnrealCv.Simulator.Server
 
         public bool IsSuspended => !_running.IsSet;
 
-        public void Enqueue(ClientLink link, int id, string command)
+        public void Enqueue(int id, string command)
         {
-            _queue.Enqueue((link, id, command));
+            _queue.Enqueue((id, command));
             if (_frameTimeMs == 0) _queued.Release();
         }
 
@@ -82,7 +85,7 @@ namespace UnrealCv.Simulator.Server
                 Reply reply;
                 try { reply = _execute(request.Command); }
                 catch (Exception e) { reply = Reply.Error(e.Message); }
-                request.Link.SendReply(request.Id, reply);
+                _deliver(request.Id, reply);
             }
         }
 

@@ -13,12 +13,14 @@ namespace UnrealCv.Simulator.Server
     /// The plugin's listener thread (UnixTcpServer.cpp): it accepts one client and serves it on the same
     /// thread until it leaves, so a second client connects (kernel backlog) but hears nothing until then.
     /// Linux profile: after the first TCP client leaves it switches to the Unix socket for good and never
-    /// accepts TCP again, though the TCP port stays open, as on a binary.
+    /// accepts TCP again, though the TCP port stays open, as on a binary. Replies and server messages go to
+    /// the client served when they are sent, whoever asked (UnixTcpServer.cpp SendData/SendMessage).
     /// </summary>
     internal sealed class Listener : IDisposable
     {
-        // The plugin searches (does not anchor) "(\d{1,}):(.*)"; '.' stops at a line break.
-        private static readonly Regex RequestPattern = new Regex(@"(\d{1,}):(.*)", RegexOptions.CultureInvariant);
+        // The plugin searches (does not anchor) "(\d{1,}):(.*)" with ICU, whose '.' stops at any line terminator:
+        // \n, \v, \f, \r, NEL (U+0085; bytes arrive as Latin-1 chars), U+2028, U+2029. The rest of the line is dropped.
+        private static readonly Regex RequestPattern = new Regex(@"(\d{1,}):([^\n\v\f\r\u0085\u2028\u2029]*)", RegexOptions.CultureInvariant);
         private const int MaxRequestBytes = 256 * 1024 * 1024;
 
         private readonly SimulatorOptions _options;
@@ -27,6 +29,9 @@ namespace UnrealCv.Simulator.Server
         private readonly Thread _thread;
         private Socket? _unix;
         private volatile ClientLink? _client;
+        // The plugin's bIsUDS: set once the first TCP client has left (Linux); from then on replies go only to a
+        // Unix socket client, even when the socket could not be created and TCP clients are served again.
+        private volatile bool _routesToUnixSocket;
         private volatile bool _stopping;
 
         public Listener(SimulatorOptions options, GameLoop game)
@@ -66,29 +71,41 @@ namespace UnrealCv.Simulator.Server
         /// <summary>Sends a frame without a request id to the client being served (a Blueprint's SendMessageBP); false when none is.</summary>
         public bool SendMessage(string text)
         {
-            if (!(_client is ClientLink link)) return false;
+            if (!(RoutedClient() is ClientLink link)) return false;
             link.SendMessage(text);
             return true;
         }
 
+        /// <summary>
+        /// A reply, written to the client connected now: a client that left with requests queued leaves their
+        /// replies to the next one, with the old ids. With nobody to send to, the reply is lost, as in the plugin.
+        /// </summary>
+        public void SendReply(int id, Reply reply) => RoutedClient()?.SendReply(id, reply);
+
+        private ClientLink? RoutedClient()
+        {
+            ClientLink? link = _client;
+            if (link == null) return null;
+            return _routesToUnixSocket == link.IsUnixSocket ? link : null;
+        }
+
         private void Run()
         {
-            bool unixBindFailed = false;
             while (!_stopping)
             {
                 Socket accepted;
                 try { accepted = _tcp.Accept(); }
                 catch (Exception e) when (e is SocketException || e is ObjectDisposedException) { return; }
 
-                Serve(new ClientLink(accepted, isUnixSocket: false) { DropsReplies = unixBindFailed });
+                Serve(new ClientLink(accepted, isUnixSocket: false));
                 if (_stopping || _options.Profile != SimulatorProfile.Linux) continue;
+                _routesToUnixSocket = true;
                 if (StartUnixService())
                 {
                     ServeUnixClients();
                     return;
                 }
-                // As in the plugin: the listener goes back to TCP, but replies are routed to the dead socket.
-                unixBindFailed = true;
+                // As in the plugin: the listener goes back to TCP, but replies are routed to the dead Unix socket.
             }
         }
 
@@ -146,7 +163,7 @@ namespace UnrealCv.Simulator.Server
                     string raw = AnsiToString(buffer, length);
                     Match match = RequestPattern.Match(raw);
                     if (!match.Success) continue; // "error: Malformat raw message": logged, never answered.
-                    _game.Enqueue(link, Atoi(match.Groups[1].Value), match.Groups[2].Value);
+                    _game.Enqueue(Atoi(match.Groups[1].Value), match.Groups[2].Value);
                 }
             }
             catch (Exception e) when (e is WireException || e is IOException || e is SocketException || e is ObjectDisposedException)
@@ -189,10 +206,7 @@ namespace UnrealCv.Simulator.Server
             _unix?.Dispose();
             _client?.Close();
             if (_thread.IsAlive && Thread.CurrentThread != _thread) _thread.Join(2000);
-            if (ServesUnixSocket)
-            {
-                try { File.Delete(SocketPath); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-            }
+            // The socket file stays, as a 4.27-stable binary leaves it on exit.
         }
     }
 }

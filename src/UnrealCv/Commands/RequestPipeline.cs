@@ -175,7 +175,10 @@ namespace UnrealCv.Commands
             var response = new UnrealCvResponse(sent.Session, r.Id, r.Command, r.Text, r.Bytes, r.Elapsed);
             sent.Link.Release(r);
             if (_verbose)
+            {
+                while (sent.Link.Ids.TryTakeStrayNote(out string? note)) _owner.WriteVerbose(note!);
                 _owner.WriteVerbose($"{response.SessionName} -> #{response.RequestId} {(response.IsBinary ? response.Bytes!.Length + " bytes" : response.Text!.Length + " chars")} in {response.Duration.TotalMilliseconds:0.###} ms");
+            }
             if (!response.IsError)
             {
                 _onReply(response, sent.Tag);

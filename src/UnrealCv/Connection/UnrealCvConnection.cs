@@ -12,12 +12,13 @@ using UnrealCv.Wire;
 namespace UnrealCv.Connection
 {
     /// <summary>
-    /// One live link to one binary: the welcome, request ids from 0, the table of pending requests,
-    /// and one reader thread that only completes pending requests or queues server messages.
-    /// Any number of threads may send and wait at once; replies are matched by id, so each caller
-    /// gets its own. A request that timed out leaves its id behind so its late reply is dropped
-    /// instead of answering someone else. Any fault of the stream fails every pending request at once
-    /// and leaves the link Broken. No PowerShell types here.
+    /// One live link to one binary: the welcome, the table of pending requests, and one reader thread that
+    /// only completes pending requests or queues server messages. Ids come from the session's
+    /// <see cref="RequestIds"/>, so they never repeat across its links. Any number of threads may send and
+    /// wait at once; replies are matched by id, so each caller gets its own. A request that timed out leaves
+    /// its id behind so its late reply is dropped instead of answering someone else, and a reply with an id
+    /// this link is not waiting for (an earlier link's, another client's) is dropped and counted. Any fault
+    /// of the stream fails every pending request at once and leaves the link Broken. No PowerShell types here.
     /// </summary>
     internal sealed class UnrealCvConnection : IDisposable
     {
@@ -42,7 +43,6 @@ namespace UnrealCv.Connection
         private readonly ManualResetEventSlim _welcomed = new ManualResetEventSlim();
         private byte[] _sendBuffer = new byte[256];
         private byte[] _scratch = new byte[4096];
-        private int _nextId;
         private int _state = (int)ConnectionState.Open;
         private volatile ClientException? _fault;
         private readonly object _stateLock = new object();
@@ -89,6 +89,9 @@ namespace UnrealCv.Connection
 
         public string Description => _options.Description;
 
+        /// <summary>The session's ids and its count of dropped stray replies, shared with the links before and after this one.</summary>
+        public RequestIds Ids => _options.Ids;
+
         /// <summary>The limit on one reply's size this link enforces.</summary>
         public long MaxFrameBytes => _options.MaxFrameBytes;
 
@@ -122,8 +125,7 @@ namespace UnrealCv.Connection
             lock (_sendLock)
             {
                 ThrowIfNotOpen();
-                int id = _nextId;
-                _nextId = id == int.MaxValue ? 0 : id + 1;
+                int id = _options.Ids.Next();
                 request = _pool.Get();
                 request.Start(id, command, expectsBinary);
                 lock (_pending) _pending[id] = request;
@@ -272,7 +274,13 @@ namespace UnrealCv.Connection
             if (request == null)
             {
                 if (!_abandoned.TryRemove(id, out string? detachedCommand))
-                    throw new ClientException(ClientFault.ProtocolViolation, $"{Description} sent a reply with id {id}, which no request is waiting for; replies can no longer be trusted to match their requests.");
+                {
+                    // Not ours: the binary answers whoever is connected, so this is the late reply to a request of an
+                    // earlier link of the session or of another client. Our own ids never repeat, so nothing misaligns.
+                    _options.Ids.RecordStray(id, length - bodyOffset, Description);
+                    Skip(length - head);
+                    return;
+                }
                 if (detachedCommand == null)
                 {
                     Skip(length - head);
@@ -471,5 +479,8 @@ namespace UnrealCv.Connection
         public int SessionId { get; }
         public long MaxFrameBytes { get; set; } = 512L * 1024 * 1024;
         public int MaxMessages { get; set; } = 1000;
+
+        /// <summary>Where request ids come from; a session passes its own to every link it opens.</summary>
+        public RequestIds Ids { get; set; } = RequestIds.StartingAtRandom();
     }
 }

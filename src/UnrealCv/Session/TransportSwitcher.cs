@@ -21,7 +21,8 @@ namespace UnrealCv.Session
     /// <summary>
     /// UnrealCV's TCP-to-Unix-socket recipe done safely: remove a stale socket we own, let requests in flight
     /// finish, close TCP, poll for the file the binary creates within milliseconds, connect, read the fresh welcome.
-    /// Ids restart at 0 on the new link; the session keeps its identity.
+    /// The session keeps its identity and its ids, which go on where the old link stopped, so a late reply to an
+    /// old request that the binary sends down the new link is recognised and dropped.
     /// </summary>
     internal static class TransportSwitcher
     {

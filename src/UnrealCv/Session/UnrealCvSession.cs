@@ -77,6 +77,13 @@ namespace UnrealCv.Session
 
         public DateTime ConnectedAt { get; private set; }
 
+        /// <summary>
+        /// Replies dropped because none of this session's waiting requests carried their id: late replies to requests
+        /// that timed out before a reconnect or a transport switch (a binary answers whoever is connected), or another
+        /// client's. Counted over the session's life; -Verbose names each one.
+        /// </summary>
+        public long StrayReplyCount => _connection.Ids.StrayReplies;
+
         /// <summary>Server messages waiting to be read with Receive-UnrealCvMessage.</summary>
         public int MessageCount => _connection.MessageCount;
 
@@ -109,7 +116,7 @@ namespace UnrealCv.Session
 
         /// <summary>Settings for a new link of this session (after a transport switch), keeping the current limits.</summary>
         internal ConnectionOptions LinkOptions(string endpoint) =>
-            new ConnectionOptions(Describe(Name, endpoint), Id) { MaxFrameBytes = _connection.MaxFrameBytes };
+            new ConnectionOptions(Describe(Name, endpoint), Id) { MaxFrameBytes = _connection.MaxFrameBytes, Ids = _connection.Ids };
 
         /// <summary>Describes a link of this session in every message it produces.</summary>
         internal static string Describe(string name, string endpoint) => $"session '{name}' ({endpoint})";
