@@ -58,7 +58,7 @@ namespace UnrealCv.Transport
                 }
             }
             throw new ClientException(ClientFault.ConnectFailed,
-                $"nothing is listening at {host}:{port} ({last?.Message ?? "no address"}). Check that the binary is running with the UnrealCV plugin and that the port matches its unrealcv.ini or -cvport argument; a Linux binary stops serving TCP once its first client has left (connect with -Path /tmp/unrealcv_{port}.socket).", last);
+                $"nothing is listening at {host}:{port} ({last?.Message ?? "no address"}). Check that the binary is running with the UnrealCV plugin and that the port matches its unrealcv.ini or its -cvport argument (a binary reads '-cvport 9000' or '-cvport9000'; '-cvport=9000' is read as port 0); a Linux binary stops serving TCP once its first client has left (connect with -Path /tmp/unrealcv_{port}.socket).", last);
         }
 
         /// <summary>Connects to a Unix domain socket file.</summary>
