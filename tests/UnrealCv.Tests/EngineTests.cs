@@ -238,6 +238,55 @@ namespace UnrealCv.Tests
         }
 
         [Fact]
+        public void Letting_go_of_a_request_as_its_reply_arrives_never_loses_track_of_it()
+        {
+            // -NoWait, a timeout or Ctrl+C landing just as the reply is read: taking the request off the table and
+            // recording it as let go must be one step for the reader, or the reply counts as a stranger's and the
+            // request stays "in flight" for good. Three links at once on two cores, so that threads are also
+            // preempted inside that step now and then.
+            Parallel.For(0, 3, new ParallelOptions { MaxDegreeOfParallelism = 3 }, link => LetGoWhileRepliesArrive(30000, seed: link));
+        }
+
+        private static void LetGoWhileRepliesArrive(int rounds, int seed)
+        {
+            using var server = new ScriptedServer(s =>
+            {
+                s.Welcome();
+                for (int i = 0; i < rounds; i++)
+                {
+                    var (id, _) = s.Receive();
+                    s.Send($"{id}:{(i % 2 == 0 ? "ok" : "error no")}");
+                }
+            });
+            using UnrealCvConnection connection = Open(server);
+            int errorsExpected = 0, completedBeforeLettingGo = 0;
+            var batch = new PendingRequest[10];
+            var jitter = new Random(seed);
+            for (int i = 0; i < rounds; i += batch.Length)
+            {
+                // As Invoke-UnrealCvRequest -NoWait does: send a batch, then let go of it while its replies stream in.
+                // The pauses spread the letting go over the time the replies take to come back.
+                for (int j = 0; j < batch.Length; j++) batch[j] = connection.Send("vget /x", false);
+                for (int j = 0; j < batch.Length; j++)
+                {
+                    Thread.SpinWait(jitter.Next(0, 4000));
+                    if (connection.Detach(batch[j])) { if ((i + j) % 2 == 1) errorsExpected++; }
+                    else { completedBeforeLettingGo++; connection.Release(batch[j]); }
+                }
+            }
+            server.Join();
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while (connection.InFlightCount > 0 && DateTime.UtcNow < deadline) Thread.Sleep(5);
+            Assert.Equal(0, connection.InFlightCount);
+            Assert.Equal(0, connection.Ids.StrayReplies);
+            Assert.Equal(ConnectionState.Open, connection.State);
+            int errorsReported = 0;
+            while (connection.TryTakeUnobservedError(out _)) errorsReported++;
+            Assert.Equal(Math.Min(errorsExpected, 1000), errorsReported); // only the newest 1000 are kept
+            Assert.True(completedBeforeLettingGo > 0 && completedBeforeLettingGo < rounds, "the letting go never overlapped the replies; the race was not exercised");
+        }
+
+        [Fact]
         public void Ids_wrap_to_zero_after_the_largest_int32_the_plugin_can_read()
         {
             var ids = RequestIds.StartingAt(int.MaxValue - 1);

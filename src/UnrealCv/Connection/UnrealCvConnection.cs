@@ -31,11 +31,12 @@ namespace UnrealCv.Connection
         private readonly ConnectionOptions _options;
         private readonly object _sendLock = new object();
         // Requests waiting for their reply, by id. A plain dictionary under a lock: unlike a concurrent one it
-        // allocates nothing per request, and every critical section is a single lookup.
+        // allocates nothing per request, and every critical section is a lookup or two.
         private readonly Dictionary<int, PendingRequest> _pending = new Dictionary<int, PendingRequest>();
-        // Ids whose caller stopped waiting. The value is the command when its error reply should still be
-        // reported (fire-and-forget), null when the reply is simply dropped (timeout, Ctrl+C).
-        private readonly ConcurrentDictionary<int, string?> _abandoned = new ConcurrentDictionary<int, string?>();
+        // Ids whose caller stopped waiting, under the same lock, so that the reader sees a request either waiting
+        // or let go, never neither. The value is the command when its error reply should still be reported
+        // (fire-and-forget), null when the reply is simply dropped (timeout, Ctrl+C).
+        private readonly Dictionary<int, string?> _abandoned = new Dictionary<int, string?>();
         private readonly ConcurrentQueue<FireAndForgetFailure> _unobservedErrors = new ConcurrentQueue<FireAndForgetFailure>();
         private readonly SemaphoreSlim _messageArrived = new SemaphoreSlim(0);
         private readonly ConcurrentQueue<ServerMessage> _messages = new ConcurrentQueue<ServerMessage>();
@@ -106,9 +107,12 @@ namespace UnrealCv.Connection
         {
             get
             {
-                int detached = 0;
-                foreach (var entry in _abandoned) if (entry.Value != null) detached++;
-                return PendingCount + detached;
+                lock (_pending)
+                {
+                    int detached = 0;
+                    foreach (var entry in _abandoned) if (entry.Value != null) detached++;
+                    return _pending.Count + detached;
+                }
             }
         }
 
@@ -195,9 +199,12 @@ namespace UnrealCv.Connection
 
         private bool Abandon(PendingRequest request, bool reportErrors)
         {
-            if (!TryRemovePending(request.Id)) return false;
-            _abandoned[request.Id] = reportErrors ? request.Command : null;
-            return true;
+            lock (_pending)
+            {
+                if (!_pending.Remove(request.Id)) return false;
+                _abandoned[request.Id] = reportErrors ? request.Command : null;
+                return true;
+            }
         }
 
         /// <summary>An error reply to a detached (fire-and-forget) request, oldest first.</summary>
@@ -270,10 +277,17 @@ namespace UnrealCv.Connection
         private void ReadReply(int id, int bodyOffset, int head, int length)
         {
             PendingRequest? request;
-            lock (_pending) _pending.TryGetValue(id, out request);
+            string? detachedCommand = null;
+            bool letGo;
+            lock (_pending)
+            {
+                // Waiting, let go or unknown, decided in one step: Abandon moves an id from one table to the other under this lock.
+                letGo = !_pending.TryGetValue(id, out request) && _abandoned.TryGetValue(id, out detachedCommand);
+                if (letGo) _abandoned.Remove(id);
+            }
             if (request == null)
             {
-                if (!_abandoned.TryRemove(id, out string? detachedCommand))
+                if (!letGo)
                 {
                     // Not ours: the binary answers whoever is connected, so this is the late reply to a request of an
                     // earlier link of the session or of another client. Our own ids never repeat, so nothing misaligns.
@@ -315,8 +329,13 @@ namespace UnrealCv.Connection
                 text = ReadText(bodyOffset, head, length);
             }
 
-            if (TryRemovePending(id)) request.Complete(text, bytes);
-            else _abandoned.TryRemove(id, out _); // its caller gave up while we were reading the body
+            bool stillWaiting;
+            lock (_pending)
+            {
+                stillWaiting = _pending.Remove(id);
+                if (!stillWaiting) _abandoned.Remove(id); // its caller gave up while we were reading the body
+            }
+            if (stillWaiting) request.Complete(text, bytes);
         }
 
         /// <summary>An image command answers <c>error …</c> when it fails, and <c>ok</c> when the capture was empty (§3.3).</summary>
