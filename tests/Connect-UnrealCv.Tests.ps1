@@ -42,9 +42,37 @@ Describe 'Connect-UnrealCv' -Tag Integration {
         $watch = [Diagnostics.Stopwatch]::StartNew()
         $err = { Connect-UnrealCv 127.0.0.1 -Port $freePort -TimeoutSec 2 -ErrorAction Stop } |
             Should -Throw -ErrorId 'UnrealCvConnectFailed,UnrealCv.Commands.ConnectUnrealCvCommand' -PassThru
-        $err.Exception.Message | Should -BeLike "*nothing is listening at 127.0.0.1:$freePort*"
+        $err.Exception.Message | Should -BeLike "*nothing is listening at 127.0.0.1:$freePort*Tried * times over 2 s."
         $err.CategoryInfo.Category | Should -Be 'ConnectionError'
+        $watch.Elapsed.TotalSeconds | Should -BeGreaterOrEqual 1.9   # refused connects are retried until -TimeoutSec
         $watch.Elapsed.TotalSeconds | Should -BeLessThan 10
+    }
+
+    It 'waits within -TimeoutSec for a binary that opens its port late, with one session id for all attempts' {
+        $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $listener.Start(); $port = $listener.LocalEndpoint.Port; $listener.Stop()
+        # The binary starts 1.5 s after the connect begins, as in `./MyGame.sh & Connect-UnrealCv -TimeoutSec 30`.
+        $late = Start-ThreadJob -ScriptBlock {
+            param($manifest, $port)
+            Import-Module $manifest
+            Start-Sleep -Milliseconds 1500
+            $sim = Start-UnrealCvSimulator -Port $port -FrameTimeMs 0 -Profile Windows
+            Start-Sleep -Seconds 6
+            Stop-UnrealCvSimulator -Simulator $sim
+        } -ArgumentList $ModuleManifest, $port
+        try {
+            $idBefore = ($Simulator | Connect-UnrealCv).Id
+            Get-UnrealCvSession | Disconnect-UnrealCv
+            $session = Connect-UnrealCv 127.0.0.1 -Port $port -TimeoutSec 5 -Verbose 4>&1 | Tee-Object -Variable output | Where-Object { $_ -is [UnrealCv.Session.UnrealCvSession] }
+            $session.State | Should -Be 'Opened'
+            $session.Id | Should -Be ($idBefore + 1)   # the refused attempts used no ids
+            @($output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like '*not ready (attempt *' }).Count | Should -BeGreaterThan 2
+            (Invoke-UnrealCvRequest 'vget /unrealcv/echo late').Text | Should -Be 'late'
+        }
+        finally {
+            Get-UnrealCvSession | Disconnect-UnrealCv
+            $late | Wait-Job -Timeout 20 | Remove-Job -Force
+        }
     }
 
     It 'says no welcome came when another client holds the binary' {

@@ -40,14 +40,14 @@ namespace UnrealCv.Commands
         [ValidateNotNullOrEmpty]
         public string? Name { get; set; }
 
-        /// <summary>Seconds to wait for the connection and the welcome (and for the socket file when switching).</summary>
+        /// <summary>Seconds to wait for the connection (refused connects are retried) and the welcome, and for the socket file when switching.</summary>
         [Parameter]
         [ValidateRange(1, 3600)]
         public int TimeoutSec { get; set; } = 10;
 
         /// <summary>
         /// Keep trying for up to this many seconds while the binary starts (nothing listening yet, or no welcome yet),
-        /// with progress. Replaces the fixed sleeps of launch scripts. 0 tries once.
+        /// with progress, each attempt bounded by -TimeoutSec. Replaces the fixed sleeps of launch scripts.
         /// </summary>
         [Parameter]
         [ValidateRange(0, 86400)]
@@ -93,10 +93,17 @@ namespace UnrealCv.Commands
             }
         }
 
-        /// <summary>One attempt, or attempts until -WaitSec runs out while the binary is not ready yet.</summary>
+        /// <summary>
+        /// Attempts until the deadline: -TimeoutSec retries connects that are refused (the binary has not opened its port
+        /// yet); -WaitSec, when longer, also retries a connection that got no welcome (still loading). One session id
+        /// is taken for all attempts.
+        /// </summary>
         private UnrealCvSession ConnectWithRetry()
         {
-            var wait = Deadline.After(TimeSpan.FromSeconds(WaitSec));
+            int id = UnrealCvSession.AllocateId();
+            string name = Name ?? UnrealCvSession.DefaultName(id);
+            int totalSec = Math.Max(TimeoutSec, WaitSec);
+            var overall = Deadline.After(TimeSpan.FromSeconds(totalSec));
             var progress = new ProgressRecord(0x55435631, $"Connecting to {Endpoint}", "waiting for the binary to answer");
             int attempt = 0;
             try
@@ -104,19 +111,25 @@ namespace UnrealCv.Commands
                 while (true)
                 {
                     attempt++;
+                    // A -WaitSec attempt gives each try its -TimeoutSec; otherwise one try may use all that is left.
+                    long budgetMs = WaitSec > TimeoutSec ? Math.Min(TimeoutSec * 1000L, overall.RemainingMilliseconds) : overall.RemainingMilliseconds;
                     try
                     {
-                        return ConnectOnce(WaitSec == 0 ? TimeSpan.FromSeconds(TimeoutSec)
-                            : TimeSpan.FromMilliseconds(Math.Max(1, Math.Min(TimeoutSec * 1000, wait.RemainingMilliseconds))));
+                        return ConnectOnce(id, name, TimeSpan.FromMilliseconds(Math.Max(1, budgetMs)));
                     }
-                    catch (ClientException e) when ((e.Fault == ClientFault.ConnectFailed || e.Fault == ClientFault.NoWelcome) && !wait.HasPassed)
+                    // Another try only when it has time to finish: a last attempt cut to a millisecond would report a timeout.
+                    catch (ClientException e) when (IsWorthRetrying(e) && overall.RemainingMilliseconds > 2 * RetryPauseMs)
                     {
                         progress.StatusDescription = $"attempt {attempt}: {e.Message}";
-                        progress.PercentComplete = Math.Min(99, (int)(100 - 100.0 * wait.RemainingMilliseconds / (WaitSec * 1000.0)));
-                        progress.SecondsRemaining = wait.RemainingMilliseconds / 1000;
+                        progress.PercentComplete = Math.Min(99, (int)(100 - 100.0 * overall.RemainingMilliseconds / (totalSec * 1000.0)));
+                        progress.SecondsRemaining = (int)(overall.RemainingMilliseconds / 1000);
                         WriteProgress(progress);
                         WriteVerbose($"{Endpoint} not ready (attempt {attempt}): {e.Message}");
-                        if (Cancellation.WaitHandle.WaitOne(Math.Min(250, wait.RemainingMilliseconds))) throw new OperationCanceledException(Cancellation);
+                        if (Cancellation.WaitHandle.WaitOne(RetryPauseMs)) throw new OperationCanceledException(Cancellation);
+                    }
+                    catch (ClientException e) when (attempt > 1 && IsWorthRetrying(e))
+                    {
+                        throw new ClientException(e.Fault, $"{e.Message} Tried {attempt} times over {totalSec} s.", e);
                     }
                 }
             }
@@ -130,10 +143,16 @@ namespace UnrealCv.Commands
             }
         }
 
-        private UnrealCvSession ConnectOnce(TimeSpan timeout)
+        private const int RetryPauseMs = 100;
+
+        /// <summary>Refused means nothing listens yet: worth another try. A name that does not resolve, or a connect that timed out, is not.</summary>
+        private bool IsWorthRetrying(ClientException e) =>
+            (e.Fault == ClientFault.ConnectFailed && e.InnerException is System.Net.Sockets.SocketException s
+                && (s.SocketErrorCode == System.Net.Sockets.SocketError.ConnectionRefused || (IsUnixSet && s.SocketErrorCode == System.Net.Sockets.SocketError.AddressNotAvailable)))
+            || (e.Fault == ClientFault.NoWelcome && WaitSec > TimeoutSec);
+
+        private UnrealCvSession ConnectOnce(int id, string name, TimeSpan timeout)
         {
-            int id = UnrealCvSession.AllocateId();
-            string name = Name ?? UnrealCvSession.DefaultName(id);
             var options = new ConnectionOptions(UnrealCvSession.Describe(name, Endpoint), id) { MaxFrameBytes = MaxReplyBytes };
             UnrealCvSession session = IsUnixSet
                 ? new UnrealCvSession(id, name, "localhost", 0, FullPath, TransportKind.Unix,
