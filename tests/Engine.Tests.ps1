@@ -98,6 +98,16 @@ Describe 'Pipelining' -Tag Integration {
         $warnings.Count | Should -Be 1
         $warnings[0].Message | Should -BeLike "*'vset /object/NoSuchObject/location 1 2 3'*Can not find object*"
     }
+
+    It 'writes nothing with -NoWait even when a small window makes it wait for replies' {
+        # With the window full, the oldest reply must come back before the next send; it is still not written.
+        $commands = @(1..300 | ForEach-Object { "vget /unrealcv/echo $_" }) + 'vget /no/such' + @(1..300 | ForEach-Object { "vget /unrealcv/echo b$_" })
+        $out = $commands | Invoke-UnrealCvRequest -NoWait -MaxInFlight 4 -WarningVariable warnings -WarningAction SilentlyContinue
+        @($out).Count | Should -Be 0
+        $warnings.Count | Should -Be 1
+        $warnings[0].Message | Should -BeLike "*'vget /no/such'*Can not find a handler*"
+        (Invoke-UnrealCvRequest 'vget /unrealcv/echo after').Text | Should -Be 'after'
+    }
 }
 
 Describe 'Server messages' -Tag Integration {

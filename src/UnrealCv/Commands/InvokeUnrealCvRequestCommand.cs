@@ -57,7 +57,8 @@ namespace UnrealCv.Commands
         {
             _sessions = Session ?? (Registry.CurrentSession is UnrealCvSession current ? new[] { current } : Array.Empty<UnrealCvSession>());
             if (_sessions.Length == 0 && !MyInvocation.ExpectingInput) ResolveSession(null); // UnrealCvNoSession
-            _pipeline = new RequestPipeline(this, (response, _) => WriteObject(response))
+            // -NoWait writes nothing, even for the replies it must wait for when the in-flight window is full.
+            _pipeline = new RequestPipeline(this, NoWait ? (response, _) => { } : (response, _) => WriteObject(response))
             {
                 MaxInFlight = MaxInFlight,
                 Timeout = TimeoutSec > 0 ? TimeSpan.FromSeconds(TimeoutSec) : (TimeSpan?)null,
