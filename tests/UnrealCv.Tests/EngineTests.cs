@@ -287,6 +287,64 @@ namespace UnrealCv.Tests
         }
 
         [Fact]
+        public async Task A_send_into_a_peer_that_stops_reading_ends_at_the_deadline_and_the_session_stays_usable()
+        {
+            using var release = new ManualResetEventSlim();
+            using var server = new ScriptedServer(s =>
+            {
+                s.Welcome();
+                release.Wait(TimeSpan.FromSeconds(60)); // accepts, never reads: the buffers fill up
+            });
+            using UnrealCvConnection connection = Open(server);
+            string command = "vget /unrealcv/echo " + new string('x', 1000);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            ClientException? stuck = null;
+            // Bounded by the clock, not by a count: a send that ignores its deadline fails the test instead of hanging it.
+            Task filling = Task.Run(() =>
+            {
+                while (stuck == null && clock.Elapsed < TimeSpan.FromSeconds(30))
+                {
+                    try { connection.Send(command, false, TimeSpan.FromMilliseconds(300), CancellationToken.None); }
+                    catch (ClientException e) { stuck = e; }
+                }
+            });
+            await filling.WaitAsync(TimeSpan.FromSeconds(40)); // TimeoutException: a send blocked past its deadline
+            Assert.NotNull(stuck);
+            Assert.Equal(ClientFault.Timeout, stuck!.Fault);
+            Assert.Contains("could not be sent", stuck.Message);
+            Assert.Contains("still usable", stuck.Message);
+            Assert.Equal(ConnectionState.Open, connection.State);
+
+            // Another caller waits for the send lock no longer than its own deadline, and Ctrl+C ends a stuck send at once.
+            using var cancel = new CancellationTokenSource(200);
+            var stopClock = System.Diagnostics.Stopwatch.StartNew();
+            Assert.ThrowsAny<OperationCanceledException>(() => connection.Send("vget /x", false, TimeSpan.FromSeconds(60), cancel.Token));
+            Assert.InRange(stopClock.ElapsedMilliseconds, 150, 5000);
+            release.Set();
+        }
+
+        [Fact]
+        public async Task A_frame_stuck_halfway_breaks_the_session_with_the_reason_and_fails_its_request()
+        {
+            using var release = new ManualResetEventSlim();
+            using var server = new ScriptedServer(s =>
+            {
+                s.Welcome();
+                release.Wait(TimeSpan.FromSeconds(60));
+            });
+            using UnrealCvConnection connection = Open(server);
+            string command = "vget /unrealcv/echo " + new string('x', 16 * 1024 * 1024);
+            Task<PendingRequest> send = Task.Run(() => connection.Send(command, false, TimeSpan.FromSeconds(1), CancellationToken.None));
+            PendingRequest request = await send.WaitAsync(TimeSpan.FromSeconds(15)); // TimeoutException: blocked past its deadline
+            var broken = Assert.Throws<ClientException>(() => connection.WaitForReply(request, Short, CancellationToken.None));
+            Assert.Equal(ClientFault.SessionBroken, broken.Fault);
+            Assert.Matches(@"was not done within 1 s after \d+ of \d{8} bytes", broken.Message);
+            Assert.Contains("out of step", broken.Message);
+            Assert.Equal(ConnectionState.Broken, connection.State);
+            release.Set();
+        }
+
+        [Fact]
         public void Ids_wrap_to_zero_after_the_largest_int32_the_plugin_can_read()
         {
             var ids = RequestIds.StartingAt(int.MaxValue - 1);

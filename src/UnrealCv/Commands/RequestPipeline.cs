@@ -76,13 +76,17 @@ namespace UnrealCv.Commands
             try
             {
                 UnrealCvConnection link = session.ConnectionForSend();
-                PendingRequest request = link.Send(command, ReplyShape.ExpectsBinary(command));
+                PendingRequest request = link.Send(command, ReplyShape.ExpectsBinary(command), Timeout ?? session.Timeout, _owner.CancellationToken);
                 if (_verbose) _owner.WriteVerbose($"{session.Name} <- #{request.Id} {command}");
                 _inFlight.Enqueue(new Sent(session, link, request, tag));
             }
             catch (ClientException e)
             {
                 _owner.WriteError(UnrealCvCmdlet.ToErrorRecord(e, command));
+            }
+            catch (OperationCanceledException)
+            {
+                throw new PipelineStoppedException();
             }
             Drain(untilInFlightBelow: MaxInFlight);
         }

@@ -80,7 +80,7 @@ namespace UnrealCv.Completion
             try
             {
                 UnrealCvConnection link = session.ConnectionForSend();
-                PendingRequest request = link.Send(command, expectsBinary: false);
+                PendingRequest request = link.Send(command, expectsBinary: false, AskTimeout, CancellationToken.None);
                 link.WaitForReply(request, AskTimeout, CancellationToken.None);
                 string text = request.Text ?? "";
                 link.Release(request);
