@@ -75,6 +75,13 @@ Describe 'Connect-UnrealCv' -Tag Integration {
         }
     }
 
+    It 'refuses a -MaxReplyBytes larger than one array can hold' {
+        { Connect-UnrealCv 127.0.0.1 -Port $Simulator.Port -MaxReplyBytes 3GB -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ParameterArgumentValidationError,UnrealCv.Commands.ConnectUnrealCvCommand'
+        $session = Connect-UnrealCv 127.0.0.1 -Port $Simulator.Port -MaxReplyBytes 2147483591
+        $session.State | Should -Be 'Opened'
+    }
+
     It 'says no welcome came when another client holds the binary' {
         $first = Connect-UnrealCv 127.0.0.1 -Port $Simulator.Port
         $err = { Connect-UnrealCv 127.0.0.1 -Port $Simulator.Port -TimeoutSec 1 -ErrorAction Stop } |

@@ -344,6 +344,46 @@ namespace UnrealCv.Tests
             release.Set();
         }
 
+        [Theory]
+        [InlineData(true)]
+        [InlineData(false)]
+        public void A_frame_that_announces_far_more_than_it_sends_costs_memory_only_for_what_arrives(bool binary)
+        {
+            const int announced = 512 * 1024 * 1024;
+            using var server = new ScriptedServer(s =>
+            {
+                s.Welcome();
+                var (id, _) = s.Receive();
+                byte[] start = Encoding.ASCII.GetBytes(id + ":" + new string('x', 18));
+                var header = new byte[Frame.HeaderSize];
+                Frame.WriteHeader(header, 0, announced);
+                s.SendRaw(header.Concat(start).ToArray()); // a 28-byte frame start, then nothing more
+                Thread.Sleep(300);
+                s.Close();
+            });
+            using UnrealCvConnection connection = Open(server, maxFrameBytes: 1L << 30);
+            long before = GC.GetTotalAllocatedBytes(precise: true);
+            PendingRequest request = connection.Send(binary ? "vget /camera/0/lit bmp" : "vget /objects", binary);
+            var broken = Assert.Throws<ClientException>(() => connection.WaitForReply(request, Short, CancellationToken.None));
+            long allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+            Assert.Contains("middle of a frame", broken.Message);
+            Assert.InRange(allocated, 0, 40L * 1024 * 1024);
+        }
+
+        [Fact]
+        public void A_first_frame_too_long_for_a_welcome_is_refused_without_reading_it()
+        {
+            using var server = new ScriptedServer(s =>
+            {
+                s.Send("connected to " + new string('P', 10000));
+                Thread.Sleep(300);
+            });
+            Socket socket = SocketConnector.ConnectTcp("127.0.0.1", server.Port, Short, CancellationToken.None);
+            var refused = Assert.Throws<ClientException>(() => UnrealCvConnection.Open(socket, new ConnectionOptions("session 'Test' (scripted)", 1), Short, CancellationToken.None));
+            Assert.Equal(ClientFault.ProtocolViolation, refused.Fault);
+            Assert.Contains("a frame of 10013 bytes instead of the short UnrealCV welcome", refused.Message);
+        }
+
         [Fact]
         public void Ids_wrap_to_zero_after_the_largest_int32_the_plugin_can_read()
         {

@@ -14,10 +14,14 @@ namespace UnrealCv.Wire
         private readonly Stream _stream;
         private readonly byte[] _header = new byte[Frame.HeaderSize];
 
+        /// <summary>The largest payload a reader can hand over: the runtime's largest byte array.</summary>
+        public const long MaxSupportedPayloadBytes = 0x7FFFFFC7;
+
         public FrameReader(Stream stream, long maxPayloadBytes)
         {
             _stream = stream ?? throw new ArgumentNullException(nameof(stream));
-            if (maxPayloadBytes < 1) throw new ArgumentOutOfRangeException(nameof(maxPayloadBytes));
+            if (maxPayloadBytes < 1 || maxPayloadBytes > MaxSupportedPayloadBytes)
+                throw new ArgumentOutOfRangeException(nameof(maxPayloadBytes), maxPayloadBytes, $"The payload limit must be between 1 and {MaxSupportedPayloadBytes} bytes.");
             MaxPayloadBytes = maxPayloadBytes;
         }
 

@@ -58,9 +58,12 @@ namespace UnrealCv.Commands
         [ValidateRange(1, 86400)]
         public int RequestTimeoutSec { get; set; } = 30;
 
-        /// <summary>The largest reply accepted, in bytes; a frame announcing more breaks the session and is never allocated.</summary>
+        /// <summary>
+        /// The largest reply accepted, in bytes, at most what one .NET array holds (2147483591); a frame announcing more breaks
+        /// the session and is never allocated. Memory is taken as the bytes arrive, not as a frame announces them.
+        /// </summary>
         [Parameter]
-        [ValidateRange(1024L, 4294967295L)]
+        [ValidateRange(1024L, (long)UnrealCvConnection.MaxArrayBytes)]
         public long MaxReplyBytes { get; set; } = 512L * 1024 * 1024;
 
         private bool IsUnixSet => ParameterSetName == UnixSet;

@@ -23,6 +23,11 @@ namespace UnrealCv.Connection
     internal sealed class UnrealCvConnection : IDisposable
     {
         private const int MaxKeptScratchBytes = 1 << 20;
+        // The welcome is one short line ("connected to <project>"); a longer first frame is no UnrealCV server.
+        private const int MaxWelcomeBytes = 4096;
+
+        /// <summary>The largest byte array the runtime allocates (Array.MaxLength), hence the largest reply that can be held.</summary>
+        public const int MaxArrayBytes = 0x7FFFFFC7;
 
         private readonly Socket _socket;
         private readonly NetworkStream _stream;
@@ -89,6 +94,9 @@ namespace UnrealCv.Connection
 
         /// <summary>The welcome text, e.g. "connected to RealisticRendering".</summary>
         public string Welcome { get; private set; } = "";
+
+        /// <summary>The project named in the welcome, taken from it once.</summary>
+        public string ProjectName { get; private set; } = "";
 
         public string Description => _options.Description;
 
@@ -376,10 +384,7 @@ namespace UnrealCv.Connection
             int bodyLength = length - bodyOffset;
             if (request.ExpectsBinary)
             {
-                bytes = new byte[bodyLength];
-                int inHead = head - bodyOffset;
-                Buffer.BlockCopy(_scratch, bodyOffset, bytes, 0, inHead);
-                _reader.ReadExactly(bytes, inHead, bodyLength - inHead);
+                bytes = ReadBody(bodyOffset, head, bodyLength);
                 if (IsTextReplyToBinaryCommand(bytes))
                 {
                     text = Encoding.UTF8.GetString(bytes);
@@ -407,12 +412,16 @@ namespace UnrealCv.Connection
 
         private void ReadServerMessage(int head, int length)
         {
+            if (!_welcomed.IsSet && length > MaxWelcomeBytes)
+                throw new ClientException(ClientFault.ProtocolViolation, $"{Description} greeted with a frame of {length} bytes instead of the short UnrealCV welcome 'connected to <project>'; is this an UnrealCV port?");
             string text = ReadText(0, head, length);
             if (!_welcomed.IsSet)
             {
                 if (!text.StartsWith("connected", StringComparison.Ordinal))
                     throw new ClientException(ClientFault.ProtocolViolation, $"{Description} greeted with '{Truncate(text)}' instead of the UnrealCV welcome 'connected to <project>'; is this an UnrealCV port?");
                 Welcome = text;
+                const string prefix = "connected to ";
+                ProjectName = text.StartsWith(prefix, StringComparison.Ordinal) ? text.Substring(prefix.Length) : text;
                 _welcomed.Set();
                 return;
             }
@@ -421,11 +430,41 @@ namespace UnrealCv.Connection
             _messageArrived.Release();
         }
 
-        /// <summary>Reads the rest of a text frame into the reusable scratch buffer and decodes it.</summary>
+        // Memory is committed as bytes arrive, not as a header announces them: a 28-byte frame claiming 512 MiB costs
+        // at most this much until the bytes really come. Replies up to this size land in their array in one read.
+        private const int UpfrontBytes = 16 * 1024 * 1024;
+
+        /// <summary>
+        /// Reads a binary body into an array of exactly its length; the first <c>inHead</c> bytes are already in the
+        /// scratch buffer. Beyond <see cref="UpfrontBytes"/> the array doubles as the bytes arrive, the last step being exact.
+        /// </summary>
+        private byte[] ReadBody(int bodyOffset, int head, int bodyLength)
+        {
+            int inHead = head - bodyOffset;
+            var body = new byte[Math.Min(bodyLength, UpfrontBytes)];
+            Buffer.BlockCopy(_scratch, bodyOffset, body, 0, inHead);
+            int have = inHead;
+            while (true)
+            {
+                _reader.ReadExactly(body, have, body.Length - have);
+                have = body.Length;
+                if (have == bodyLength) return body;
+                var bigger = new byte[(int)Math.Min(bodyLength, 2L * have)];
+                Buffer.BlockCopy(body, 0, bigger, 0, have);
+                body = bigger;
+            }
+        }
+
+        /// <summary>Reads the rest of a text frame into the reusable scratch buffer (grown as bytes arrive) and decodes it.</summary>
         private string ReadText(int start, int have, int length)
         {
-            EnsureScratch(length);
-            _reader.ReadExactly(_scratch, have, length - have);
+            while (have < length)
+            {
+                EnsureScratch((int)Math.Min(length, Math.Max(2L * have, 64 * 1024)));
+                int piece = Math.Min(length, _scratch.Length) - have;
+                _reader.ReadExactly(_scratch, have, piece);
+                have += piece;
+            }
             string text = Encoding.UTF8.GetString(_scratch, start, length - start);
             if (_scratch.Length > MaxKeptScratchBytes) _scratch = new byte[4096];
             return text;
@@ -445,7 +484,7 @@ namespace UnrealCv.Connection
         private void EnsureScratch(int size)
         {
             if (_scratch.Length >= size) return;
-            var bigger = new byte[Math.Max(size, _scratch.Length * 2)];
+            var bigger = new byte[Math.Max(size, (int)Math.Min(MaxArrayBytes, 2L * _scratch.Length))];
             Buffer.BlockCopy(_scratch, 0, bigger, 0, _scratch.Length);
             _scratch = bigger;
         }

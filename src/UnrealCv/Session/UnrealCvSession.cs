@@ -57,15 +57,7 @@ namespace UnrealCv.Session
         };
 
         /// <summary>Project name from the welcome ("connected to &lt;project&gt;").</summary>
-        public string ProjectName
-        {
-            get
-            {
-                const string prefix = "connected to ";
-                string welcome = _connection.Welcome;
-                return welcome.StartsWith(prefix, StringComparison.Ordinal) ? welcome.Substring(prefix.Length) : welcome;
-            }
-        }
+        public string ProjectName => _connection.ProjectName;
 
         /// <summary>Why the session broke, when it did.</summary>
         public string? Fault => _connection.Fault?.Message;
