@@ -42,6 +42,7 @@ namespace UnrealCv.Simulator.Host
             try
             {
                 simulator = UnrealCvSimulator.Start(options);
+                simulator.Stopped += (_, __) => stop.Set(); // vrun exit, or a simulated crash: the binary's process ends
                 Console.WriteLine($"UnrealCvSimulator listening on port {simulator.Port}");
             }
             catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressAlreadyInUse)

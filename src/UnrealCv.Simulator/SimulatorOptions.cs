@@ -47,7 +47,11 @@ namespace UnrealCv.Simulator
         /// <summary>The ini path that <c>vget /unrealcv/status</c> reports; defaults to unrealcv.ini beside the simulator assembly.</summary>
         public string? ConfigFilePath { get; set; }
 
-        /// <summary>Folder where file-mode captures (<c>vget /camera/0/lit shot.png</c>) with a relative name are written.</summary>
+        /// <summary>
+        /// The simulated binary's folder, where file-mode captures with a relative name (<c>vget /camera/0/lit shot.png</c>)
+        /// are written: a binary's engine sets its working directory to its own folder, so a relative path lands there.
+        /// Unset, it is the folder of the simulator's own assembly (the host program's folder).
+        /// </summary>
         public string? OutputDirectory { get; set; }
 
         internal void Validate()
@@ -61,6 +65,18 @@ namespace UnrealCv.Simulator
         }
 
         internal string ResolveConfigFilePath() =>
-            ConfigFilePath ?? Path.Combine(Path.GetDirectoryName(typeof(SimulatorOptions).Assembly.Location) ?? AppContext.BaseDirectory, "unrealcv.ini");
+            ConfigFilePath ?? Path.Combine(AssemblyDirectory, "unrealcv.ini");
+
+        /// <summary>Where a relative capture filename resolves: <see cref="OutputDirectory"/>, else the simulator's folder.</summary>
+        internal string ResolveOutputDirectory() => OutputDirectory ?? AssemblyDirectory;
+
+        private static string AssemblyDirectory
+        {
+            get
+            {
+                string? folder = Path.GetDirectoryName(typeof(SimulatorOptions).Assembly.Location);
+                return string.IsNullOrEmpty(folder) ? AppContext.BaseDirectory : folder!;
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 using UnrealCv.Simulator.Commands;
 using UnrealCv.Simulator.Scene;
 using UnrealCv.Simulator.Server;
@@ -24,6 +25,9 @@ namespace UnrealCv.Simulator
     {
         private readonly Listener _listener;
         private readonly GameLoop _game;
+        private readonly EngineFrame _engine;
+        private readonly ManualResetEventSlim _stopping = new ManualResetEventSlim();
+        private readonly object _stopLock = new object();
         private volatile bool _stopped;
 
         private UnrealCvSimulator(SimulatorOptions options)
@@ -37,7 +41,11 @@ namespace UnrealCv.Simulator
             _game = new GameLoop(options.FrameTimeMs, router.Execute, (id, reply) => _listener!.SendReply(id, reply));
             _listener = new Listener(options, _game);
             var world = SceneBuilder.Build(options.LevelName, options.Width, options.Height, options.Fov);
-            RegisterCommands(router, new SimulatorContext(options, _listener.Port, () => _listener.TcpClientConnected, world));
+            var context = new SimulatorContext(options, _listener.Port, () => _listener.TcpClientConnected, world);
+            _engine = new EngineFrame(context, Stop, _stopping.WaitHandle);
+            context.Engine = _engine;
+            _game.Hooks = _engine;
+            RegisterCommands(router, context);
         }
 
         /// <summary>The plugin's registration order, which is also the order of vget /unrealcv/help.</summary>
@@ -107,16 +115,47 @@ namespace UnrealCv.Simulator
         /// <summary>Ticks that ran at least one request.</summary>
         public long BusyTicks => _game.BusyTicks;
 
+        /// <summary>Game frames whose world tick has run (the player camera follows its controller once per frame).</summary>
+        public long Frames => _engine.Frames;
+
+        /// <summary>
+        /// Raised once the simulator has stopped, whether by <see cref="Stop"/> or because the simulated game quit
+        /// (<c>vrun exit</c>) or crashed (a request that dereferences null in the plugin). A host program exits on it.
+        /// </summary>
+        public event EventHandler? Stopped;
+
+        /// <summary>True when the game itself ended: <c>vrun exit</c>/<c>quit</c>, or a simulated crash.</summary>
+        public bool GameEnded => _engine.ExitRequested || _engine.Crashed;
+
+        /// <summary>True when a request crashed the simulated binary (it was never answered).</summary>
+        public bool Crashed => _engine.Crashed;
+
+        /// <summary>Waits until the simulator has stopped; false when the time ran out first.</summary>
+        public bool WaitForStop(TimeSpan timeout)
+        {
+            if (_stopped) return true;
+            using var done = new ManualResetEventSlim();
+            EventHandler handler = (_, __) => done.Set();
+            Stopped += handler;
+            try { return _stopped || done.Wait(timeout); }
+            finally { Stopped -= handler; }
+        }
+
         /// <summary>
         /// Stops serving and frees the port. Like a 4.27-stable binary that exits, it leaves its Unix socket file
         /// behind: a stale file that refuses connections, which clients must cope with.
         /// </summary>
         public void Stop()
         {
-            if (_stopped) return;
-            _stopped = true;
-            _listener.Dispose();
-            _game.Dispose();
+            lock (_stopLock)
+            {
+                if (_stopped) return;
+                _stopping.Set();
+                _listener.Dispose();
+                _game.Dispose();
+                _stopped = true;
+            }
+            Stopped?.Invoke(this, EventArgs.Empty);
         }
 
         public void Dispose() => Stop();

@@ -88,6 +88,7 @@ namespace UnrealCv.Simulator.Tests
         public void ObjectMask_BackgroundIsBlack()
         {
             Assert.Equal("ok", Ask("vset /camera/0/rotation 30 0 0")); // look up at the sky
+            _harness.WaitForNextFrame(); // camera 0 follows its controller on the next frame
             Assert.Equal((0, 0, 0, 255), Pixel(Png("vget /camera/0/object_mask png"), 320, 100));
         }
 
@@ -166,6 +167,7 @@ namespace UnrealCv.Simulator.Tests
         public void Npy_SkyIsTheLargestHalfFloat()
         {
             Assert.Equal("ok", Ask("vset /camera/0/rotation 45 0 0"));
+            _harness.WaitForNextFrame();
             Assert.Equal(65504f, Depth("vget /camera/0/depth npy")[100 * W + 320]);
         }
 

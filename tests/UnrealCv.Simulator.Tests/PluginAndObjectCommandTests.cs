@@ -54,6 +54,7 @@ namespace UnrealCv.Simulator.Tests
             Assert.Equal("vget /screenshot [str]", templates[59]);
             Assert.Equal("vset /camera/[uint]/projection_type [str]", templates[79]);
             Assert.Contains("vget /unrealcv/version\nGet the version of UnrealCV, the format is v0.*.*\n", string.Join("\n", lines));
+            Assert.Contains("vget /camera/[uint]/object_mask [str]\nGet object mask from camera sensor\n", string.Join("\n", lines));
         }
 
         [Theory]
@@ -79,6 +80,8 @@ namespace UnrealCv.Simulator.Tests
         [InlineData("vset /objects/spawn_cube Named", "ok")]
         [InlineData("vset /objects/spawn CubeActor", "CubeActor_0")]
         [InlineData("vset /objects/spawn cubeactor MyCube", "MyCube")]
+        [InlineData("vget /object/Nope/vertex_location", "ok")] // FVertexSensor lists no vertices for a missing object
+        [InlineData("vget /object/WorldSettings/vertex_location", "ok")]
         public void Reply_IsExact(string command, string expected) => Assert.Equal(expected, Ask(command));
 
         [Theory]

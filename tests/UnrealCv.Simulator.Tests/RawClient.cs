@@ -65,6 +65,23 @@ namespace UnrealCv.Simulator.Tests
             return id;
         }
 
+        /// <summary>Sends the commands in one write (so that one game tick runs them all) and returns their ids.</summary>
+        public int[] SendBurst(params string[] commands)
+        {
+            var ids = new int[commands.Length];
+            var bytes = new System.Collections.Generic.List<byte>();
+            for (int i = 0; i < commands.Length; i++)
+            {
+                ids[i] = _nextId++;
+                bytes.AddRange(Frame.Encode(ids[i].ToString(System.Globalization.CultureInfo.InvariantCulture) + ":" + commands[i]));
+            }
+            SendBytes(bytes.ToArray());
+            return ids;
+        }
+
+        /// <summary>Reads the reply to <paramref name="id"/> as text.</summary>
+        public string ReadText(int id) => Encoding.UTF8.GetString(ReadReply(id));
+
         /// <summary>Sends a command and returns the reply body as text, checking the reply id.</summary>
         public string Request(string command) => Encoding.UTF8.GetString(RequestBytes(command));
 

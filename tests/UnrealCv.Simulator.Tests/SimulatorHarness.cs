@@ -39,6 +39,17 @@ namespace UnrealCv.Simulator.Tests
             _directory.Dispose();
         }
 
+        /// <summary>
+        /// Waits until a game frame has begun after this call (with frame time 0 the loop still ticks every
+        /// 100 ms), so that what the engine does once per frame (camera 0 following its controller, a pending
+        /// setres) has happened for everything already answered.
+        /// </summary>
+        public void WaitForNextFrame()
+        {
+            long frame = Simulator.Frames;
+            if (!WaitFor(() => Simulator.Frames > frame)) throw new TimeoutException("no game frame began within 5 s");
+        }
+
         /// <summary>Polls until the condition holds or the time runs out.</summary>
         public static bool WaitFor(Func<bool> condition, int milliseconds = 5000)
         {

@@ -21,7 +21,7 @@ namespace UnrealCv.Simulator.Commands
         public static void Register(CommandRouter router, SimulatorContext context)
         {
             // One template per argument count: "vrun [str]" … "vrun [str] x6", and so on.
-            RegisterCounts(router, "vrun", 1, 6, RunHelp, _ => Reply.Ok); // console commands are fire-and-forget
+            RegisterCounts(router, "vrun", 1, 6, RunHelp, a => ConsoleCommands.Run(context, a));
             RegisterCounts(router, "vexec", 2, 7, BlueprintHelp, a => Exec(context.World, a));
             RegisterCounts(router, "vbp", 2, 11, BlueprintHelp, a => ExecWithOutput(context.World, a));
             router.Register("vget /persistent_level/id", "Get persistent level id, so that we can call BP function defined in it", _ => Reply.OfText(context.World.PersistentLevelName));
@@ -39,14 +39,19 @@ namespace UnrealCv.Simulator.Commands
             }
         }
 
-        /// <summary>CallFunctionByNameWithArguments: ok, or "Fail to execute" with the command line it tried.</summary>
+        /// <summary>
+        /// CallFunctionByNameWithArguments on the joined command line: it fails ("Fail to execute") only when there
+        /// is no function name, the name is None, or the object has no such function. Once the function is found it
+        /// answers ok, whether or not its arguments parsed (a bad one only skips the call, with a line in the log).
+        /// </summary>
         private static Reply Exec(World world, string[] args)
         {
             if (!TryFindObject(world, args[0], out Actor? actor)) return UnknownObject(args[0]);
-            BlueprintFunction? function = null;
-            if (actor != null && actor.Functions.TryGetValue(args[1], out function) && function.Invoke(actor, Tail(args), out _))
-                return Reply.Ok;
-            return Reply.Error($"Fail to execute the function '{string.Join(" ", args, 1, args.Length - 1)}' of {args[0]}");
+            string line = string.Join(" ", args, 1, args.Length - 1);
+            if (!TryFindFunction(actor, line, out BlueprintFunction? function, out List<string> arguments))
+                return Reply.Error($"Fail to execute the function '{line}' of {args[0]}");
+            function!.Invoke(actor!, arguments, out _);
+            return Reply.Ok;
         }
 
         /// <summary>
@@ -56,14 +61,28 @@ namespace UnrealCv.Simulator.Commands
         private static Reply ExecWithOutput(World world, string[] args)
         {
             if (!TryFindObject(world, args[0], out Actor? actor)) return UnknownObject(args[0]);
-            BlueprintFunction? function = null;
-            if (actor == null || !actor.Functions.TryGetValue(args[1], out function)) return Reply.Error("Argument Invalid");
-            function.Invoke(actor, Tail(args), out double[] outputs);
+            string line = string.Join(" ", args, 1, args.Length - 1).TrimEnd();
+            if (!TryFindFunction(actor, line, out BlueprintFunction? function, out List<string> arguments)) return Reply.Error("Argument Invalid");
+            function!.Invoke(actor!, arguments, out double[] outputs);
             var json = new StringBuilder("{");
             for (int i = 0; i < function.Outputs.Count; i++)
                 json.Append(i == 0 ? "\n" : ",\n").Append("\t\"").Append(function.Outputs[i]).Append("\": \"").Append(PluginText.F(outputs[i])).Append('"');
             // UE's pretty JSON writer closes an object on its own line, empty or not.
             return Reply.OfText(json.Append("\n}").ToString());
+        }
+
+        /// <summary>
+        /// The first token of the line names the function (FParse::Token, then an existing FName, then
+        /// FindFunction, case-insensitively); the remaining tokens are its arguments.
+        /// </summary>
+        private static bool TryFindFunction(Actor? actor, string line, out BlueprintFunction? function, out List<string> arguments)
+        {
+            function = null;
+            arguments = EngineText.Tokens(line);
+            if (arguments.Count == 0 || arguments[0].Length == 0 || PluginText.SameName(arguments[0], "None")) return false;
+            string name = arguments[0];
+            arguments.RemoveAt(0);
+            return actor != null && actor.Functions.TryGetValue(name, out function);
         }
 
         /// <summary>GetObjectById: an actor, or the persistent level (an object without callable functions here).</summary>
@@ -74,7 +93,5 @@ namespace UnrealCv.Simulator.Commands
         }
 
         private static Reply UnknownObject(string id) => Reply.Error($"Can not find actor with id '{id}'");
-
-        private static IReadOnlyList<string> Tail(string[] args) => new ArraySegment<string>(args, 2, args.Length - 2);
     }
 }

@@ -29,18 +29,18 @@ namespace UnrealCv.Simulator.Commands
             router.Register("vget /camera/[uint]/location", "Get sensor location in world space",
                 a => WithCamera(context, a[0], InvalidSensor, camera => Reply.OfText(PluginText.Triple(camera.Location))));
             router.Register("vset /camera/[uint]/location [float] [float] [float]", "Set sensor to location [x, y, z]",
-                a => WithCamera(context, a[0], InvalidSensor, camera => SetPose(context, a, camera, c => c.Location = PluginText.Vector(a, 1))));
+                a => WithCamera(context, a[0], InvalidSensor, camera => SetLocation(context, a, camera)));
             router.Register("vset /camera/[uint]/moveto [float] [float] [float]", "Move camera to location [x, y, z], will be blocked by objects", a => MoveTo(context, a));
             router.Register("vget /camera/[uint]/rotation", "Get sensor rotation in world space",
                 a => WithCamera(context, a[0], InvalidSensor, camera => Reply.OfText(PluginText.Triple(camera.Rotation))));
             router.Register("vset /camera/[uint]/rotation [float] [float] [float]", "Set rotation [pitch, yaw, roll] of camera [id]",
-                a => WithCamera(context, a[0], InvalidSensor, camera => SetPose(context, a, camera, c => c.Rotation = PluginText.Normalize(PluginText.Rotator(a, 1)))));
+                a => WithCamera(context, a[0], InvalidSensor, camera => SetRotation(context, a, camera)));
 
             router.Register("vget /camera/[uint]/lit [str]", "Get png binary data from lit sensor", a => Capture(context, a, CaptureKind.Lit));
             router.Register("vget /camera/[uint]/depth [str]", "Get npy binary data from depth sensor", a => Capture(context, a, CaptureKind.Depth));
             router.Register("vget /camera/[uint]/normal [str]", "Get npy binary data from surface normal sensor", a => Capture(context, a, CaptureKind.Normal));
-            router.Register("vget /camera/[uint]/object_mask [str]", "Get npy binary data from depth sensor", a => Capture(context, a, CaptureKind.ObjectMask));
-            router.Register("vget /camera/[uint]/seg [str]", "Get npy binary data from depth sensor", a => Capture(context, a, CaptureKind.ObjectMask));
+            router.Register("vget /camera/[uint]/object_mask [str]", "Get object mask from camera sensor", a => Capture(context, a, CaptureKind.ObjectMask));
+            router.Register("vget /camera/[uint]/seg [str]", "Get object mask from camera sensor", a => Capture(context, a, CaptureKind.ObjectMask));
 
             router.Register("vset /viewmode [str]", "Set ViewMode to (lit, normal, depth, object_mask)", a => SetViewMode(context.World, a[0]));
             router.Register("vget /viewmode", "Get current ViewMode", _ => Reply.OfText(context.World.ViewMode));
@@ -61,20 +61,24 @@ namespace UnrealCv.Simulator.Commands
             }));
             router.Register("vget /camera/[uint]/size", "Get Camera Film Size", a => WithCamera(context, a[0], ArgumentInvalid,
                 camera => Reply.OfText(camera.Width.ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + camera.Height.ToString(System.Globalization.CultureInfo.InvariantCulture))));
-            // On a binary a bad id here dereferences a null sensor; the simulator answers "Invalid sensor id" instead of crashing.
-            router.Register("vset /camera/[uint]/ortho_width [float]", "Set ortho width of the camera", a => WithCamera(context, a[0], InvalidSensor, camera =>
+            // These two never check the sensor they look up: with a bad id they dereference null and the binary crashes.
+            router.Register("vset /camera/[uint]/ortho_width [float]", "Set ortho width of the camera", a =>
             {
+                if (FindCamera(context, a[0]) is not CameraSensor camera) return context.Crash();
                 camera.OrthoWidth = (int)PluginText.Atof(a[1]);
                 return Reply.Ok;
-            }));
-            router.Register("vset /camera/[uint]/projection_type [str]", "Set camera projection type", a => WithCamera(context, a[0], InvalidSensor, camera => SetProjection(camera, a[1])));
+            });
+            router.Register("vset /camera/[uint]/projection_type [str]", "Set camera projection type", a => SetProjection(context, FindCamera(context, a[0]), a[1]));
         }
 
-        private static Reply WithCamera(SimulatorContext context, string id, string error, Func<CameraSensor, Reply> action)
+        private static Reply WithCamera(SimulatorContext context, string id, string error, Func<CameraSensor, Reply> action) =>
+            FindCamera(context, id) is CameraSensor camera ? action(camera) : Reply.Error(error);
+
+        private static CameraSensor? FindCamera(SimulatorContext context, string id)
         {
             int index = PluginText.Atoi(id);
             var cameras = context.World.Cameras;
-            return index < cameras.Count ? action(cameras[index]) : Reply.Error(error);
+            return index < cameras.Count ? cameras[index] : null;
         }
 
         private static string CameraList(World world)
@@ -85,13 +89,34 @@ namespace UnrealCv.Simulator.Commands
         }
 
         /// <summary>
-        /// Camera "0" (the literal id text, as the plugin compares it) moves the player pawn or sets the
-        /// controller rotation and needs a pawn; any other id moves the sensor itself.
+        /// Camera "0" (the literal id text, as the plugin compares it) teleports the player pawn and needs one;
+        /// any other id moves the sensor, the root of its actor (a move that mobility rules as for any actor).
         /// </summary>
-        private static Reply SetPose(SimulatorContext context, string[] args, CameraSensor camera, Action<CameraSensor> apply)
+        private static Reply SetLocation(SimulatorContext context, string[] args, CameraSensor camera)
         {
-            if (args[0] == "0" && context.World.Pawn == null) return Reply.Error(ArgumentInvalid);
-            apply(camera);
+            Actor? mover = args[0] == "0" ? context.World.Pawn : camera.Owner;
+            if (mover == null) return Reply.Error(ArgumentInvalid);
+            if (mover.CanMove) mover.Location = PluginText.Vector(args, 1);
+            return Reply.Ok;
+        }
+
+        /// <summary>
+        /// Camera "0": the controller's ClientSetRotation, at once; the PawnSensor, which <c>vget</c> reads and
+        /// which captures, follows on the next frame that is not paused (see World.AdvanceFrame). Other ids:
+        /// SetWorldRotation on the sensor (root), the rotator normalised, made a quaternion and read back from it.
+        /// </summary>
+        private static Reply SetRotation(SimulatorContext context, string[] args, CameraSensor camera)
+        {
+            Rotator rotation = PluginText.Rotator(args, 1);
+            if (args[0] == "0")
+            {
+                if (context.World.Pawn == null) return Reply.Error(ArgumentInvalid);
+                context.World.ControlRotation = rotation;
+            }
+            else if (camera.Owner.CanMove)
+            {
+                camera.Owner.Rotation = rotation;
+            }
             return Reply.Ok;
         }
 
@@ -99,8 +124,9 @@ namespace UnrealCv.Simulator.Commands
         private static Reply MoveTo(SimulatorContext context, string[] args)
         {
             if (args[0] != "0") return Reply.Error("MoveTo only supports the player camera with id 0");
+            // MoveTo calls GetPawn()->SetActorLocation without a check: no pawn crashes the binary.
             Actor? pawn = context.World.Pawn;
-            if (pawn == null) return Reply.Error(ArgumentInvalid);
+            if (pawn == null) return context.Crash();
             Vector3 from = pawn.Location, to = PluginText.Vector(args, 1);
             double? blocked = RayCaster.Sweep(context.World, from, to);
             if (blocked == null)
@@ -126,14 +152,19 @@ namespace UnrealCv.Simulator.Commands
             return Reply.Ok;
         }
 
-        private static Reply SetProjection(CameraSensor camera, string type)
+        /// <summary>The type is checked first; only a valid one touches the (possibly missing) sensor.</summary>
+        private static Reply SetProjection(SimulatorContext context, CameraSensor? camera, string type)
         {
+            ProjectionType projection;
             switch (type.ToLowerInvariant())
             {
-                case "perspective": camera.Projection = ProjectionType.Perspective; return Reply.Ok;
-                case "orthographic": camera.Projection = ProjectionType.Orthographic; return Reply.Ok;
+                case "perspective": projection = ProjectionType.Perspective; break;
+                case "orthographic": projection = ProjectionType.Orthographic; break;
                 default: return Reply.Error($"Can not support camera mode {type}, available options are perspective and orthographic");
             }
+            if (camera == null) return context.Crash();
+            camera.Projection = projection;
+            return Reply.Ok;
         }
 
         private static readonly ImageFormat[] ColorFormats = { ImageFormat.Png, ImageFormat.Bmp };
@@ -151,13 +182,12 @@ namespace UnrealCv.Simulator.Commands
                         () => EncodeColor(format, RayCaster.RenderColor(world, camera, kind), camera.Width, camera.Height)));
             });
 
-        /// <summary>GetScreenshot: the player's viewport (camera 0 at the configured resolution) in the current view mode.</summary>
+        /// <summary>GetScreenshot: the player's viewport (camera 0 at the window size, which <c>setres</c> changes) in the current view mode.</summary>
         private static Reply Screenshot(SimulatorContext context, string filename)
         {
             World world = context.World;
             if (world.Cameras.Count == 0 || world.Pawn == null) return Reply.Error("Captured data is empty");
-            CameraSensor player = world.Cameras[0];
-            var viewport = new CameraSensor(player.Name, player.Owner, context.Options.Width, context.Options.Height, player.Fov);
+            CameraSensor viewport = world.Cameras[0].WithFilm(context.ViewportWidth, context.ViewportHeight);
             return Serialize(context, filename, ColorFormats, format => EncodeColor(format, RayCaster.RenderViewMode(world, viewport, world.ViewMode), viewport.Width, viewport.Height));
         }
 
@@ -168,8 +198,9 @@ namespace UnrealCv.Simulator.Commands
 
         /// <summary>
         /// SerializeData: colour captures take png/bmp (binary or file), float captures take npy; anything
-        /// else is "Invalid filename type". A file is written (relative to the output folder) and the reply
-        /// is the name as given. The image is rendered only once the format is known to be valid.
+        /// else is "Invalid filename type". A file is written (a relative name in the binary's folder, where the
+        /// engine's working directory is) and the reply is the name as given (FExecStatus::OK(Filename)), not
+        /// the path. The image is rendered only once the format is known to be valid.
         /// </summary>
         private static Reply Serialize(SimulatorContext context, string filename, ImageFormat[] accepted, Func<ImageFormat, byte[]> encode)
         {
@@ -186,7 +217,8 @@ namespace UnrealCv.Simulator.Commands
         {
             try
             {
-                string path = Path.Combine(context.Options.OutputDirectory ?? Directory.GetCurrentDirectory(), filename);
+                // UE makes the path absolute and collapses "..", as GetFullPath does.
+                string path = Path.GetFullPath(Path.Combine(context.Options.ResolveOutputDirectory(), filename));
                 string? folder = Path.GetDirectoryName(path);
                 if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
                 File.WriteAllBytes(path, data);

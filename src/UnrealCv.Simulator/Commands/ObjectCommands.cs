@@ -19,15 +19,33 @@ namespace UnrealCv.Simulator.Commands
             router.Register("vset /objects/spawn [str] [str]", "Spawn an object with UClassName as the argument.", a => Spawn(context.World, a[0], a[1]));
 
             Get(router, context, "location", "Get object location [x, y, z]", actor => PluginText.Triple(actor.Location));
-            Set(router, context, "location [float] [float] [float]", "Set object location [x, y, z]", (actor, a) => actor.Location = PluginText.Vector(a, 1));
+            // SetActorLocation/SetActorRotation move only a Movable root (a Static or rootless actor stays put) and still answer ok.
+            Set(router, context, "location [float] [float] [float]", "Set object location [x, y, z]", (actor, a) =>
+            {
+                if (actor.CanMove) actor.Location = PluginText.Vector(a, 1);
+            });
             Get(router, context, "rotation", "Get object rotation [pitch, yaw, roll]", actor => PluginText.Triple(actor.Rotation));
-            Set(router, context, "rotation [float] [float] [float]", "Set object rotation [pitch, yaw, roll]", (actor, a) => actor.Rotation = PluginText.Normalize(PluginText.Rotator(a, 1)));
-            Get(router, context, "vertex_location", "Get vertex location", VertexLocations);
-            Get(router, context, "color", "Get the labeling color of an object (used in object instance mask)", actor => actor.AnnotationColor.ToString());
-            // FColor(uint8...) from uint32 Atoi values: truncated to the low byte; alpha forced to 255.
-            Set(router, context, "color [uint] [uint] [uint]", "Set the labeling color of an object [r, g, b]",
-                (actor, a) => actor.AnnotationColor = new Color(unchecked((byte)PluginText.Atoi(a[1])), unchecked((byte)PluginText.Atoi(a[2])), unchecked((byte)PluginText.Atoi(a[3]))));
-            Get(router, context, "mobility", "Is the object static or movable?", actor => actor.Mobility.ToString());
+            // MoveComponent(FRotator) on a root: the rotator as given becomes a quaternion; reading converts it back.
+            Set(router, context, "rotation [float] [float] [float]", "Set object rotation [pitch, yaw, roll]", (actor, a) =>
+            {
+                if (actor.CanMove) actor.RotationQuat = UeRotationMath.Quaternion(PluginText.Rotator(a, 1));
+            });
+            // FVertexSensor answers an empty list (so "ok") for an object it cannot find.
+            router.Register("vget /object/[str]/vertex_location", "Get vertex location", a =>
+                Reply.OfText(context.World.FindActor(a[0]) is Actor found ? VertexLocations(found) : ""));
+            // The annotator reads the colour from the actor's annotation component; without one it prints an
+            // FColor it never set.
+            Get(router, context, "color", "Get the labeling color of an object (used in object instance mask)",
+                actor => (actor.Annotation ?? context.World.UninitialisedColor()).ToString());
+            // FColor(uint8...) from uint32 Atoi values: truncated to the low byte; alpha forced to 255. Only an actor
+            // with a mesh component can get an annotation component.
+            Set(router, context, "color [uint] [uint] [uint]", "Set the labeling color of an object [r, g, b]", (actor, a) =>
+            {
+                if (actor.HasMesh) actor.Annotation = new Color(unchecked((byte)PluginText.Atoi(a[1])), unchecked((byte)PluginText.Atoi(a[2])), unchecked((byte)PluginText.Atoi(a[3])));
+            });
+            // GetMobility reads Actor->GetRootComponent()->Mobility: a rootless actor crashes the binary.
+            router.Register("vget /object/[str]/mobility", "Is the object static or movable?", a => WithActor(context, a[0],
+                actor => actor.HasRoot ? Reply.OfText(actor.Mobility.ToString()) : context.Crash()));
             Set(router, context, "show", "Show object", (actor, _) => actor.Hidden = false);
             Set(router, context, "hide", "Hide object", (actor, _) => actor.Hidden = true);
             Set(router, context, "destroy", "Destroy object", (actor, _) => context.World.Destroy(actor));
@@ -35,7 +53,11 @@ namespace UnrealCv.Simulator.Commands
             Get(router, context, "uclass_name", "Get the UClass name for filtering objects", _ => "Actor");
             router.Register("vset /object/[str]/name [str]", "Set the name of the object", a => WithActor(context, a[0], actor => Rename(context.World, actor, a[1])));
             Get(router, context, "scale", "Get object rotation [x, y, z]", actor => PluginText.Triple(actor.Scale));
-            Set(router, context, "scale [float] [float] [float]", "Set object scale [x, y, z]", (actor, a) => actor.Scale = PluginText.Vector(a, 1));
+            // SetActorScale3D needs a root but, unlike a move, no Movable mobility.
+            Set(router, context, "scale [float] [float] [float]", "Set object scale [x, y, z]", (actor, a) =>
+            {
+                if (actor.HasRoot) actor.Scale = PluginText.Vector(a, 1);
+            });
             Get(router, context, "bounds", "Return the bounds in the world coordinate, formate is [minx, y, z, maxx, y, z]", Bounds);
         }
 

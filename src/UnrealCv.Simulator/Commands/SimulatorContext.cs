@@ -1,5 +1,6 @@
 using System;
 using UnrealCv.Simulator.Scene;
+using UnrealCv.Simulator.Server;
 
 namespace UnrealCv.Simulator.Commands
 {
@@ -14,6 +15,8 @@ namespace UnrealCv.Simulator.Commands
             Port = port;
             _clientConnected = clientConnected;
             World = world;
+            ViewportWidth = options.Width;
+            ViewportHeight = options.Height;
         }
 
         public SimulatorOptions Options { get; }
@@ -25,5 +28,28 @@ namespace UnrealCv.Simulator.Commands
 
         /// <summary>The current game world; opening a level replaces it. Only the game thread touches it.</summary>
         public World World { get; set; }
+
+        /// <summary>The engine around the plugin: frame limit, exit, crash. Null only for the help-template listing.</summary>
+        public EngineFrame? Engine { get; set; }
+
+        /// <summary>The game window's size, which <c>vget /screenshot</c> captures (sensors keep their own film size).</summary>
+        public int ViewportWidth { get; private set; }
+        public int ViewportHeight { get; private set; }
+
+        private (int Width, int Height)? _pendingResolution;
+
+        /// <summary><c>setres</c> asks for a new window size; the engine applies it on the next frame.</summary>
+        public void RequestResolution(int width, int height) => _pendingResolution = (width, height);
+
+        public void ApplyPendingResolution()
+        {
+            if (!(_pendingResolution is (int width, int height))) return;
+            ViewportWidth = width;
+            ViewportHeight = height;
+            _pendingResolution = null;
+        }
+
+        /// <summary>A null dereference in the plugin: the binary crashes and never answers (see <see cref="EngineFrame.Crash"/>).</summary>
+        public Reply Crash() => Engine?.Crash() ?? Reply.Ok;
     }
 }

@@ -41,7 +41,7 @@ namespace UnrealCv.Simulator.Rendering
                 if (actor.Shape == ShapeKind.None) continue;
                 k.Append('|').Append(actor.Name).Append(actor.Hidden ? 'h' : 'v').Append(actor.Checkered ? 'c' : 'p');
                 Append(Append(k, actor.Location), actor.Rotation);
-                Append(k, actor.Scale).Append(actor.AnnotationColor.ToString()).Append(actor.BaseColor.ToString());
+                Append(k, actor.GeometryScale).Append(actor.Annotation?.ToString() ?? "-").Append(actor.BaseColor.ToString());
             }
             return k.ToString();
         }

@@ -33,7 +33,8 @@ namespace UnrealCv.Simulator.Rendering
         {
             if (kind == CaptureKind.Depth) throw new ArgumentException("Depth renders to floats; use RenderDepth.", nameof(kind));
             var pixels = new byte[camera.Width * camera.Height * 4];
-            Render(world, camera, (x, y, hit) => WriteColor(pixels, (y * camera.Width + x) * 4, Shade(world, kind, hit)));
+            // The mask capture shows only annotation components: an actor without one neither shows nor hides anything.
+            Render(world, camera, kind == CaptureKind.ObjectMask, (x, y, hit) => WriteColor(pixels, (y * camera.Width + x) * 4, Shade(world, kind, hit)));
             return pixels;
         }
 
@@ -45,7 +46,7 @@ namespace UnrealCv.Simulator.Rendering
         public static float[] RenderDepth(World world, CameraSensor camera)
         {
             var depth = new float[camera.Width * camera.Height];
-            Render(world, camera, (x, y, hit) => depth[y * camera.Width + x] = hit.Index < 0 ? SkyDepth : HalfPrecision.Round((float)hit.Depth));
+            Render(world, camera, false, (x, y, hit) => depth[y * camera.Width + x] = hit.Index < 0 ? SkyDepth : HalfPrecision.Round((float)hit.Depth));
             return depth;
         }
 
@@ -57,7 +58,7 @@ namespace UnrealCv.Simulator.Rendering
                 case "depth":
                     var pixels = new byte[camera.Width * camera.Height * 4];
                     // The depth view mode shows depth as grey levels (near dark, far light), not the raw values.
-                    Render(world, camera, (x, y, hit) =>
+                    Render(world, camera, false, (x, y, hit) =>
                     {
                         byte v = hit.Index < 0 ? (byte)255 : (byte)Math.Min(255, hit.Depth / 20);
                         WriteColor(pixels, (y * camera.Width + x) * 4, new Color(v, v, v));
@@ -114,9 +115,10 @@ namespace UnrealCv.Simulator.Rendering
             public LocalShape(Actor actor)
             {
                 actor.Rotation.GetAxes(out _f, out _r, out _u);
-                _rx = _f * (1 / (Actor.UnitHalfSize * actor.Scale.X));
-                _ry = _r * (1 / (Actor.UnitHalfSize * actor.Scale.Y));
-                _rz = _u * (1 / (Actor.UnitHalfSize * actor.Scale.Z));
+                Vector3 scale = actor.GeometryScale;
+                _rx = _f * (1 / (Actor.UnitHalfSize * scale.X));
+                _ry = _r * (1 / (Actor.UnitHalfSize * scale.Y));
+                _rz = _u * (1 / (Actor.UnitHalfSize * scale.Z));
             }
 
             public Vector3 ToLocal(Vector3 v) => new Vector3(v.Dot(_rx), v.Dot(_ry), v.Dot(_rz));
@@ -125,7 +127,7 @@ namespace UnrealCv.Simulator.Rendering
             public Vector3 NormalToWorld(double nx, double ny, double nz) => (_rx * nx + _ry * ny + _rz * nz).Normalized();
         }
 
-        private static void Render(World world, CameraSensor camera, PixelSink sink)
+        private static void Render(World world, CameraSensor camera, bool annotationOnly, PixelSink sink)
         {
             int width = camera.Width, height = camera.Height;
             camera.Rotation.GetAxes(out Vector3 f, out Vector3 r, out Vector3 u);
@@ -139,7 +141,7 @@ namespace UnrealCv.Simulator.Rendering
             var prepared = new System.Collections.Generic.List<Prepared>();
             foreach (Actor actor in world.Actors)
             {
-                if (!actor.IsVisibleGeometry) continue;
+                if (!actor.IsVisibleGeometry || (annotationOnly && actor.Annotation == null)) continue;
                 var local = new LocalShape(actor);
                 Vector3 o = local.ToLocal(origin - actor.Location), d = local.ToLocal(f);
                 Vector3 oa = ortho ? local.ToLocal(alongA) : Vector3.Zero, ob = ortho ? local.ToLocal(alongB) : Vector3.Zero;
@@ -238,9 +240,8 @@ namespace UnrealCv.Simulator.Rendering
             switch (kind)
             {
                 case CaptureKind.ObjectMask:
-                    if (hit.Actor == null) return new Color(0, 0, 0);
-                    Color c = hit.Actor.AnnotationColor;
-                    return new Color(c.R, c.G, c.B);
+                    if (hit.Actor?.Annotation is Color c) return new Color(c.R, c.G, c.B);
+                    return new Color(0, 0, 0);
                 case CaptureKind.Normal:
                     if (hit.Actor == null) return new Color(0, 0, 0);
                     return new Color(ToByte(hit.Normal.X * 0.5 + 0.5), ToByte(hit.Normal.Y * 0.5 + 0.5), ToByte(hit.Normal.Z * 0.5 + 0.5));

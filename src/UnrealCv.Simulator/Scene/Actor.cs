@@ -34,6 +34,7 @@ namespace UnrealCv.Simulator.Scene
             Name = name;
             ClassName = className;
             Shape = shape;
+            HasMesh = shape != ShapeKind.None;
         }
 
         public string Name { get; internal set; }
@@ -43,13 +44,50 @@ namespace UnrealCv.Simulator.Scene
 
         public ShapeKind Shape { get; }
         public Vector3 Location { get; set; }
-        public Rotator Rotation { get; set; }
+
+        /// <summary>
+        /// The root component's rotation as GetActorRotation reads it: the stored quaternion converted back
+        /// (so pitch 100 reads as pitch 80 with yaw and roll turned by 180). Setting it places the actor as a
+        /// level does: the rotator is normalised, then made a quaternion.
+        /// </summary>
+        public Rotator Rotation
+        {
+            get => RotationQuat.ToRotator();
+            set => RotationQuat = UeRotationMath.Quaternion(UeRotationMath.Normalize(value));
+        }
+
+        /// <summary>The root component's world rotation (FTransform::GetRotation).</summary>
+        internal Quat RotationQuat { get; set; } = Quat.Identity;
+
         public Vector3 Scale { get; set; } = Vector3.One;
+
+        /// <summary>The mesh component's own scale under the actor's (the default pawn's sphere is 35/50 of the unit sphere).</summary>
+        internal Vector3 MeshScale { get; set; } = Vector3.One;
+
+        /// <summary>The scale the geometry is drawn at: actor scale times mesh scale.</summary>
+        internal Vector3 GeometryScale => new Vector3(Scale.X * MeshScale.X, Scale.Y * MeshScale.Y, Scale.Z * MeshScale.Z);
+
         public bool Hidden { get; set; }
         public Mobility Mobility { get; set; } = Mobility.Static;
 
-        /// <summary>The colour of this actor in object_mask images.</summary>
-        public Color AnnotationColor { get; set; }
+        /// <summary>
+        /// False for actors without a root component (a cooked game's AInfo actors: WorldSettings, GameMode…,
+        /// and a bare Actor): their location reads zero, moves are ignored, and asking their mobility
+        /// dereferences a null root, which crashes a binary.
+        /// </summary>
+        public bool HasRoot { get; set; } = true;
+
+        /// <summary>Whether the actor has a mesh component, which the annotator can give an annotation component.</summary>
+        public bool HasMesh { get; set; }
+
+        /// <summary>
+        /// The colour of this actor's annotation components, which draw it in object_mask images; null while it
+        /// has none (an actor without a mesh, or one spawned after the world was annotated and not coloured since).
+        /// </summary>
+        public Color? Annotation { get; set; }
+
+        /// <summary>SetActorLocation/SetActorRotation move only a root component that is Movable (CheckStaticMobilityAndWarn).</summary>
+        public bool CanMove => HasRoot && Mobility == Mobility.Movable;
 
         /// <summary>The surface colour the lit image shades.</summary>
         public Color BaseColor { get; set; } = new Color(200, 200, 200);
@@ -74,7 +112,8 @@ namespace UnrealCv.Simulator.Scene
                 return;
             }
             Rotation.GetAxes(out Vector3 f, out Vector3 r, out Vector3 u);
-            double hx = UnitHalfSize * Math.Abs(Scale.X), hy = UnitHalfSize * Math.Abs(Scale.Y), hz = UnitHalfSize * Math.Abs(Scale.Z);
+            Vector3 scale = GeometryScale;
+            double hx = UnitHalfSize * Math.Abs(scale.X), hy = UnitHalfSize * Math.Abs(scale.Y), hz = UnitHalfSize * Math.Abs(scale.Z);
             // Extent of the rotated box along each world axis.
             var extent = new Vector3(
                 Math.Abs(f.X) * hx + Math.Abs(r.X) * hy + Math.Abs(u.X) * hz,
@@ -89,13 +128,14 @@ namespace UnrealCv.Simulator.Scene
         {
             if (Shape == ShapeKind.None) yield break;
             Rotation.GetAxes(out Vector3 f, out Vector3 r, out Vector3 u);
+            Vector3 scale = GeometryScale;
             for (int i = 0; i < 8; i++)
             {
                 double sx = (i & 1) == 0 ? -1 : 1, sy = (i & 2) == 0 ? -1 : 1, sz = (i & 4) == 0 ? -1 : 1;
                 yield return Location
-                    + f * (sx * UnitHalfSize * Scale.X)
-                    + r * (sy * UnitHalfSize * Scale.Y)
-                    + u * (sz * UnitHalfSize * Scale.Z);
+                    + f * (sx * UnitHalfSize * scale.X)
+                    + r * (sy * UnitHalfSize * scale.Y)
+                    + u * (sz * UnitHalfSize * scale.Z);
             }
         }
 

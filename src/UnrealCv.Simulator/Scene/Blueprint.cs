@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 
 namespace UnrealCv.Simulator.Scene
 {
@@ -31,8 +30,10 @@ namespace UnrealCv.Simulator.Scene
         public IReadOnlyList<string> Outputs { get; }
 
         /// <summary>
-        /// Parses the arguments and runs the function. When an argument does not parse, the function does
-        /// not run (UE's "Bad or missing property") and the out-parameters keep their zero values.
+        /// Parses the argument tokens into the parameters and runs the function, as CallFunctionByNameWithArguments
+        /// does: a float takes whatever FCString::Atof reads (0 for a word or a missing token, so it never fails),
+        /// a bool must read as 1/True/Yes or 0/False/No. When one does not parse ("Bad or missing property") the
+        /// function does not run and the out-parameters keep their zero values. Extra tokens are ignored.
         /// </summary>
         public bool Invoke(Actor self, IReadOnlyList<string> args, out double[] outputs)
         {
@@ -40,7 +41,7 @@ namespace UnrealCv.Simulator.Scene
             var values = new double[_inputs.Length];
             for (int i = 0; i < _inputs.Length; i++)
             {
-                if (i >= args.Count || !TryImport(_inputs[i], args[i], out values[i])) return false;
+                if (!TryImport(_inputs[i], i < args.Count ? args[i] : "", out values[i])) return false;
             }
             _body(self, values, outputs);
             return true;
@@ -52,13 +53,28 @@ namespace UnrealCv.Simulator.Scene
             switch (kind)
             {
                 case ParamKind.Bool:
-                    string t = text.ToLowerInvariant();
-                    if (t == "true" || t == "yes" || t == "on" || t == "1") { value = 1; return true; }
-                    return t == "false" || t == "no" || t == "off" || t == "0";
+                    string token = BoolToken(text);
+                    if (Is(token, "1") || Is(token, "True") || Is(token, "Yes")) { value = 1; return true; }
+                    return Is(token, "0") || Is(token, "False") || Is(token, "No");
                 default:
-                    return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+                    value = EngineText.Atof(text);
+                    return true;
             }
         }
+
+        /// <summary>FPropertyHelpers::ReadToken: an identifier (letters, digits, _ - +), or else one character.</summary>
+        private static string BoolToken(string text)
+        {
+            if (text.Length == 0) return "";
+            if (!IsAlnum(text[0]) && text[0] <= 255) return text.Substring(0, 1);
+            int end = 0;
+            while (end < text.Length && (IsAlnum(text[end]) || text[end] > 255 || text[end] == '_' || text[end] == '-' || text[end] == '+')) end++;
+            return text.Substring(0, end);
+        }
+
+        private static bool IsAlnum(char c) => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+
+        private static bool Is(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>The blueprint functions the scene's actors carry.</summary>

@@ -14,7 +14,7 @@ namespace UnrealCv.Simulator.Scene
         {
             var world = new World(levelName, width, height, fov);
 
-            Info(world, "WorldSettings", "WorldSettings");
+            Info(world, "WorldSettings", "WorldSettings", hasRoot: false);
             Info(world, null, "DirectionalLight").Mobility = Mobility.Stationary;
             Info(world, null, "SkyLight").Mobility = Mobility.Stationary;
             Info(world, "SkySphereBlueprint", "BP_Sky_Sphere_C");
@@ -36,30 +36,34 @@ namespace UnrealCv.Simulator.Scene
                 Mobility = Mobility.Movable,
             });
 
-            var agent = world.Add(new Actor("BP_Agent_C_1", "BP_Agent_C") { Location = new Vector3(-200, -300, 0), Mobility = Mobility.Movable });
-            BlueprintLibrary.AddAgentFunctions(agent);
-            world.LevelScriptActor = Info(world, null, "LevelScriptActor");
+            world.Add(World.Create("BP_Agent_C", "BP_Agent_C_1")).Location = new Vector3(-200, -300, 0);
+            world.LevelScriptActor = Info(world, null, "LevelScriptActor", hasRoot: false);
 
-            // Spawned by the engine when the game starts.
-            foreach (string gameplayClass in new[] { "GameNetworkManager", "GameModeBase", "GameSession", "GameStateBase", "ParticleEventManager", "PlayerController", "PlayerState", "PlayerCameraManager" })
-                Info(world, null, gameplayClass);
-            var pawn = world.Add(new Actor(world.MakeUniqueName("DefaultPawn"), "DefaultPawn")
-            {
-                Location = new Vector3(-500, 0, 170),
-                Rotation = new Rotator(-10, 0, 0),
-                Mobility = Mobility.Movable,
-            });
+            // Spawned by the engine when the game starts. The AInfo ones, the HUD and the particle manager have no
+            // root component in a cooked game; the controller and camera manager root a Movable scene component.
+            foreach (string gameplayClass in new[] { "GameNetworkManager", "GameModeBase", "GameSession", "GameStateBase", "ParticleEventManager" })
+                Info(world, null, gameplayClass, hasRoot: false);
+            Info(world, null, "PlayerController").Mobility = Mobility.Movable;
+            Info(world, null, "PlayerState", hasRoot: false);
+            Info(world, null, "PlayerCameraManager").Mobility = Mobility.Movable;
+            // The game mode spawns the pawn upright (yaw only); the level's view starts pitched down by 10 degrees.
+            var pawn = world.Add(World.NewDefaultPawn(world.MakeUniqueName("DefaultPawn")));
+            pawn.Location = new Vector3(-500, 0, 170);
             world.Pawn = pawn;
-            Info(world, null, "HUD");
-            Info(world, null, "UnrealcvWorldController");
+            world.ControlRotation = new Rotator(-10, 0, 0);
+            Info(world, null, "HUD", hasRoot: false);
+            // The plugin spawns its world controller on its first tick, then annotates the world and mounts the PawnSensor.
+            Info(world, null, "UnrealcvWorldController", hasRoot: false);
+            world.AnnotateWorld();
 
-            world.AddCamera(new CameraSensor("PawnSensor", pawn, width, height, fov));
+            world.AddCamera(new CameraSensor("PawnSensor", pawn, width, height, fov, attachedToPawn: true));
             world.AddCamera(new CameraSensor("FusionCameraSensor", topCamera, width, height, fov));
+            world.AdvanceFrame();
             return world;
         }
 
-        private static Actor Info(World world, string? name, string className) =>
-            world.Add(new Actor(name ?? world.MakeUniqueName(className), className) { Mobility = Mobility.Static });
+        private static Actor Info(World world, string? name, string className, bool hasRoot = true) =>
+            world.Add(new Actor(name ?? world.MakeUniqueName(className), className) { Mobility = Mobility.Static, HasRoot = hasRoot });
 
         private static Actor Geometry(World world, string name, ShapeKind shape, Vector3 location, Vector3 scale, Color color) =>
             world.Add(new Actor(name, "StaticMeshActor", shape)

@@ -13,7 +13,7 @@ namespace UnrealCv.Simulator.Scene
         private readonly List<Actor> _actors = new List<Actor>();
         private readonly List<CameraSensor> _cameras = new List<CameraSensor>();
         private readonly Dictionary<string, int> _nameCounters = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        private int _nextColor;
+        private uint _garbage = 0x9E3779B9;
 
         public World(string levelName, int cameraWidth, int cameraHeight, double cameraFov)
         {
@@ -39,8 +39,38 @@ namespace UnrealCv.Simulator.Scene
         public Actor? Pawn { get; set; }
         public Actor? LevelScriptActor { get; set; }
 
+        /// <summary>The world's pause state (the WorldSettings' pauser): set at once, it stops frames from the next one.</summary>
         public bool Paused { get; set; }
+
+        /// <summary>The WorldSettings' time dilation (<c>slomo</c>), clamped as SetTimeDilation does; nothing the wire reads depends on it.</summary>
+        public float TimeDilation { get; set; } = 1f;
+
         public string ViewMode { get; set; } = "lit";
+
+        /// <summary>
+        /// The player controller's control rotation: <c>vset /camera/0/rotation</c> sets it as given
+        /// (ClientSetRotation); the camera follows on the next frame that is not paused.
+        /// </summary>
+        public Rotator ControlRotation { get; set; }
+
+        /// <summary>
+        /// One game frame of the engine before the plugin's tick runs the queued requests: unless paused, the
+        /// player controller limits its view rotation (PlayerCameraManager::ProcessViewRotation) and the
+        /// PawnSensor (camera 0) takes it. Pawn and actor moves are immediate and need no frame.
+        /// </summary>
+        public void AdvanceFrame()
+        {
+            if (Paused) return;
+            ControlRotation = LimitViewRotation(ControlRotation);
+            foreach (CameraSensor camera in _cameras)
+                if (camera.AttachedToPawn && camera.Owner == Pawn) camera.FollowView(ControlRotation);
+        }
+
+        /// <summary>LimitViewPitch/Yaw/Roll with the default PlayerCameraManager's limits: pitch and roll ±89.9, yaw 0..359.999, each then in [0, 360).</summary>
+        internal static Rotator LimitViewRotation(Rotator r) => new Rotator(
+            UeRotationMath.ClampAxis(UeRotationMath.ClampAngle((float)r.Pitch, -89.9f, 89.9f)),
+            UeRotationMath.ClampAxis(UeRotationMath.ClampAngle((float)r.Yaw, 0f, 359.999f)),
+            UeRotationMath.ClampAxis(UeRotationMath.ClampAngle((float)r.Roll, -89.9f, 89.9f)));
 
         /// <summary>Unit vector towards the sun (the scene's directional light).</summary>
         public Vector3 SunDirection { get; set; } = new Vector3(-0.45, -0.3, 0.84).Normalized();
@@ -53,10 +83,9 @@ namespace UnrealCv.Simulator.Scene
             return null;
         }
 
-        /// <summary>Adds an actor, giving it the next annotation colour unless it has one, and AActor's blueprint functions.</summary>
+        /// <summary>Adds an actor (unannotated) with AActor's blueprint functions.</summary>
         public Actor Add(Actor actor)
         {
-            if (actor.AnnotationColor.A == 0) actor.AnnotationColor = NextAnnotationColor();
             BlueprintLibrary.AddActorFunctions(actor, this);
             _actors.Add(actor);
             return actor;
@@ -76,8 +105,33 @@ namespace UnrealCv.Simulator.Scene
         }
 
         /// <summary>
+        /// FObjectAnnotator::AnnotateWorld, run once when the plugin first ticks in a world: every actor, in
+        /// list order, takes the next colour of the plugin's map, and those with a mesh get annotation
+        /// components of that colour. Actors spawned later get none until <c>vset /object/[str]/color</c>.
+        /// </summary>
+        public void AnnotateWorld()
+        {
+            for (int i = 0; i < _actors.Count && i < AnnotationPalette.Count; i++)
+                if (_actors[i].HasMesh) _actors[i].Annotation = AnnotationPalette.At(i);
+        }
+
+        /// <summary>
+        /// What <c>vget /object/[str]/color</c> prints for an actor without annotation components: the plugin
+        /// prints an FColor it never initialised (stack memory). Unknowable, so it differs on every call.
+        /// </summary>
+        public Color UninitialisedColor()
+        {
+            _garbage ^= _garbage << 13;
+            _garbage ^= _garbage >> 17;
+            _garbage ^= _garbage << 5;
+            uint v = _garbage;
+            return new Color((byte)v, (byte)(v >> 8), (byte)(v >> 16), (byte)(v >> 24));
+        }
+
+        /// <summary>
         /// Spawns an actor of a class the simulated game has loaded (null for an unknown class), at the
-        /// origin like SpawnActor without a transform. A FusionCameraActor brings its camera sensor.
+        /// origin like SpawnActor without a transform. A FusionCameraActor brings its camera sensor. The
+        /// actor is not annotated: the plugin annotates only when the world starts.
         /// </summary>
         public Actor? Spawn(string className)
         {
@@ -85,13 +139,8 @@ namespace UnrealCv.Simulator.Scene
             foreach (string known in SpawnableClasses)
                 if (string.Equals(known, className, StringComparison.OrdinalIgnoreCase)) canonical = known;
             if (canonical == null) return null;
-            var actor = new Actor(MakeUniqueName(canonical), canonical, canonical == "CubeActor" ? ShapeKind.Box : ShapeKind.None)
-            {
-                Mobility = Mobility.Movable,
-            };
-            Add(actor);
+            Actor actor = Add(Create(canonical, MakeUniqueName(canonical)));
             if (canonical == "FusionCameraActor") AddCamera(new CameraSensor("FusionCameraSensor", actor, CameraWidth, CameraHeight, CameraFov));
-            if (canonical == "BP_Agent_C") BlueprintLibrary.AddAgentFunctions(actor);
             return actor;
         }
 
@@ -101,6 +150,46 @@ namespace UnrealCv.Simulator.Scene
             "Actor", "StaticMeshActor", "CubeActor", "FusionCameraActor", "CameraActor", "PointLight", "SpotLight",
             "DirectionalLight", "TargetPoint", "Note", "DefaultPawn", "BP_Agent_C",
         };
+
+        /// <summary>
+        /// A new actor of a known class with the root component and mobility its constructor gives it: AActor has
+        /// no root; AStaticMeshActor (and ACubeActor) roots a Static mesh component, a spawned StaticMeshActor with
+        /// no mesh set; lights are Stationary; camera actors and pawns are Movable.
+        /// </summary>
+        internal static Actor Create(string className, string name)
+        {
+            switch (className)
+            {
+                case "Actor":
+                    return new Actor(name, className) { HasRoot = false };
+                case "StaticMeshActor":
+                    return new Actor(name, className) { HasMesh = true, Mobility = Mobility.Static };
+                case "CubeActor":
+                    return new Actor(name, className, ShapeKind.Box) { Mobility = Mobility.Static };
+                case "PointLight":
+                case "SpotLight":
+                case "DirectionalLight":
+                    return new Actor(name, className) { Mobility = Mobility.Stationary };
+                case "TargetPoint":
+                case "Note":
+                    return new Actor(name, className) { Mobility = Mobility.Static };
+                case "DefaultPawn":
+                    return NewDefaultPawn(name);
+                case "BP_Agent_C":
+                    var agent = new Actor(name, className) { Mobility = Mobility.Movable };
+                    BlueprintLibrary.AddAgentFunctions(agent);
+                    return agent;
+                default:
+                    return new Actor(name, className) { Mobility = Mobility.Movable };
+            }
+        }
+
+        /// <summary>
+        /// ADefaultPawn: a Movable 35 cm collision sphere with a sphere mesh of the same size (hidden only from its
+        /// owner's own view, and the player camera sits inside it anyway).
+        /// </summary>
+        internal static Actor NewDefaultPawn(string name) =>
+            new Actor(name, "DefaultPawn", ShapeKind.Sphere) { Mobility = Mobility.Movable, MeshScale = new Vector3(0.7, 0.7, 0.7) };
 
         /// <summary>A fresh UE-style name <c>Class_N</c>, N counting per class from 0 and skipping names in use.</summary>
         public string MakeUniqueName(string className)
@@ -112,33 +201,5 @@ namespace UnrealCv.Simulator.Scene
             _nameCounters[className] = n;
             return name;
         }
-
-        /// <summary>
-        /// Well separated, saturated colours for the object masks (the plugin's annotator hands out colours
-        /// from a palette in the same spirit); never black, which is the background.
-        /// </summary>
-        private Color NextAnnotationColor()
-        {
-            int i = _nextColor++;
-            // Golden-angle hue steps give distinct neighbours; three brightness bands extend the palette.
-            double hue = (i * 137.508) % 360;
-            double value = 1.0 - 0.25 * ((i / 12) % 3);
-            return FromHsv(hue, 0.85, value);
-        }
-
-        private static Color FromHsv(double h, double s, double v)
-        {
-            double c = v * s, x = c * (1 - Math.Abs((h / 60) % 2 - 1)), m = v - c;
-            double r, g, b;
-            if (h < 60) { r = c; g = x; b = 0; }
-            else if (h < 120) { r = x; g = c; b = 0; }
-            else if (h < 180) { r = 0; g = c; b = x; }
-            else if (h < 240) { r = 0; g = x; b = c; }
-            else if (h < 300) { r = x; g = 0; b = c; }
-            else { r = c; g = 0; b = x; }
-            return new Color(ToByte(r + m), ToByte(g + m), ToByte(b + m));
-        }
-
-        private static byte ToByte(double v) => (byte)Math.Max(1, Math.Min(255, Math.Round(v * 255)));
     }
 }

@@ -5,6 +5,19 @@ using System.Threading;
 
 namespace UnrealCv.Simulator.Server
 {
+    /// <summary>What the engine does around the plugin's tick in each frame.</summary>
+    internal interface IFrameHooks
+    {
+        /// <summary>Runs before the queued requests; false once the engine is shutting down (nothing runs any more).</summary>
+        bool BeginFrame();
+
+        /// <summary>False once a request has crashed the engine: its reply is never sent and nothing more runs.</summary>
+        bool EngineAlive { get; }
+
+        /// <summary>Runs after the queued requests.</summary>
+        void EndFrame();
+    }
+
     /// <summary>
     /// The game thread: requests are queued by the network thread and run only on a tick, all of the
     /// queued ones in FIFO order, each reply written as soon as it is computed. With a frame time of 0 it
@@ -33,6 +46,9 @@ namespace UnrealCv.Simulator.Server
 
         /// <summary>Ticks that ran at least one request (diagnostics and tests).</summary>
         public long BusyTicks => Interlocked.Read(ref _ticks);
+
+        /// <summary>The engine's work around each tick; set before <see cref="Start"/>.</summary>
+        public IFrameHooks? Hooks { get; set; }
 
         public void Start() => _thread.Start();
 
@@ -76,6 +92,8 @@ namespace UnrealCv.Simulator.Server
 
         private void Tick()
         {
+            IFrameHooks? hooks = Hooks;
+            if (hooks != null && !hooks.BeginFrame()) return;
             bool busy = false;
             while (_queue.TryDequeue(out var request))
             {
@@ -85,8 +103,10 @@ namespace UnrealCv.Simulator.Server
                 Reply reply;
                 try { reply = _execute(request.Command); }
                 catch (Exception e) { reply = Reply.Error(e.Message); }
+                if (hooks != null && !hooks.EngineAlive) return;
                 _deliver(request.Id, reply);
             }
+            hooks?.EndFrame();
         }
 
         public void Dispose()
