@@ -94,10 +94,13 @@ namespace UnrealCv.Launch
                 // The marker first: whatever happens next, the folder is recognisably ours.
                 using (var self = System.Diagnostics.Process.GetCurrentProcess())
                     File.WriteAllText(marker, MarkerHeading + "\n" + $"pid={self.Id}\n" + string.Concat(own.Select(f => "file=" + f + "\n")));
-                string? linkError = NativeFile.TryHardLink(executable, instance.Executable);
+                // The file itself, not a symbolic link to it: a link would be linked as a link, and resolve from the wrong folder.
+                string source = NativeFile.RealPath(executable);
+                string? linkError = NativeFile.TryHardLink(source, instance.Executable);
                 if (linkError != null)
-                    throw new InstanceFolderException($"cannot hard link '{executable}' into '{folder}': {linkError}", canUseArguments: true);
-                string shared = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(executable)!, InstanceIni.FileName);
+                    throw new InstanceFolderException($"cannot hard link '{source}' into '{folder}': {linkError}", canUseArguments: true);
+                // The ini the game uses when run as it is: beside its real file.
+                string shared = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(source)!, InstanceIni.FileName);
                 string? original = File.Exists(shared) ? File.ReadAllText(shared) : null;
                 File.WriteAllText(instance.ConfigFile, InstanceIni.Write(original, port, width, height, fov));
             }
@@ -116,18 +119,23 @@ namespace UnrealCv.Launch
         /// </summary>
         public string? Remove()
         {
-            var failures = new List<string>();
+            if (!Directory.Exists(Path)) return null;
+            var problems = new List<string>();
             foreach (string file in _ownFiles.Where(f => f != MarkerName))
-                TryDelete(System.IO.Path.Combine(Path, file), failures);
-            string[] others;
-            try { others = Directory.EnumerateFileSystemEntries(Path).Select(System.IO.Path.GetFileName).Where(n => n != MarkerName).ToArray()!; }
-            catch (DirectoryNotFoundException) { return null; }
-            if (others.Length > 0 || failures.Count > 0)
-                return $"left '{Path}': " + string.Join("; ", failures.Concat(others.Length > 0 ? new[] { "it holds files that are not ours: " + string.Join(", ", others) } : Array.Empty<string>()));
-            TryDelete(System.IO.Path.Combine(Path, MarkerName), failures);
-            try { if (failures.Count == 0) Directory.Delete(Path); }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException) { failures.Add(e.Message); }
-            return failures.Count == 0 ? null : $"left '{Path}': " + string.Join("; ", failures);
+                TryDelete(System.IO.Path.Combine(Path, file), problems);
+            try
+            {
+                string[] others = Directory.EnumerateFileSystemEntries(Path).Select(e => System.IO.Path.GetFileName(e)!).Where(n => n != MarkerName).ToArray();
+                if (others.Length > 0) problems.Add("it holds files that are not ours: " + string.Join(", ", others));
+                if (problems.Count > 0) return $"left '{Path}' (with its {MarkerName}): " + string.Join("; ", problems);
+                TryDelete(System.IO.Path.Combine(Path, MarkerName), problems);
+                if (problems.Count == 0) Directory.Delete(Path);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                problems.Add(e.Message);
+            }
+            return problems.Count == 0 ? null : $"left '{Path}': " + string.Join("; ", problems);
         }
 
         private static void TryDelete(string file, List<string> failures)

@@ -72,7 +72,8 @@ namespace UnrealCv.Launch
             list.AddRange(SettingArguments(o, port));
             list.AddRange(Common(o).Skip(string.IsNullOrEmpty(o.Map) ? 0 : 1));
             string folderOfPath = System.IO.Path.GetDirectoryName(o.Path) ?? "";
-            string? sharedIni = o.Target == null ? null : System.IO.Path.Combine(System.IO.Path.GetDirectoryName(o.Target.Executable) ?? "", InstanceIni.FileName);
+            // The plugin's ini is beside the binary's real file (a symbolic link is resolved when it is run).
+            string? sharedIni = o.Target == null ? null : System.IO.Path.Combine(System.IO.Path.GetDirectoryName(NativeFile.RealPath(o.Target.Executable)) ?? "", InstanceIni.FileName);
             return new LaunchPlan(o.Path, o.Path, list, folderOfPath, PortDelivery.Arguments, null, sharedIni, fallback);
         }
 
