@@ -88,11 +88,13 @@ namespace UnrealCv.Simulator.Configuration
             if (i < text.Length && (text[i] == '+' || text[i] == '-')) negative = text[i++] == '-';
             double magnitude;
             if (StartsWithIgnoreCase(text, i, "inf")) magnitude = double.PositiveInfinity;
-            else if (StartsWithIgnoreCase(text, i, "nan")) magnitude = double.NaN;
+            else if (StartsWithIgnoreCase(text, i, "nan")) magnitude = PositiveNaN; // strtod's NaN has its sign bit clear
             else if (i + 1 < text.Length && text[i] == '0' && (text[i + 1] == 'x' || text[i + 1] == 'X') && HexFloat(text, i + 2, out double hex)) magnitude = hex;
             else magnitude = DecimalFloat(text, i);
             return (float)(negative ? -magnitude : magnitude);
         }
+
+        private static readonly double PositiveNaN = BitConverter.Int64BitsToDouble(0x7FF8000000000000);
 
         private static bool StartsWithIgnoreCase(string text, int at, string prefix) =>
             at + prefix.Length <= text.Length && string.Compare(text, at, prefix, 0, prefix.Length, StringComparison.OrdinalIgnoreCase) == 0;
