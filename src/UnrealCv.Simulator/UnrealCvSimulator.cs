@@ -34,8 +34,8 @@ namespace UnrealCv.Simulator
             Router = router;
             _game = new GameLoop(options.FrameTimeMs, router.Execute);
             _listener = new Listener(options, _game);
-            var world = SceneBuilder.Build(options.LevelName, options.Width, options.Height, options.Fov);
-            RegisterCommands(router, new SimulatorContext(options, _listener.Port, () => _listener.TcpClientConnected, world));
+            var world = SceneBuilder.Build(options.LevelName, options.FilmWidth, options.FilmHeight, options.FilmFov);
+            RegisterCommands(router, new SimulatorContext(options, _listener.ReportedPort, () => _listener.TcpClientConnected, world));
         }
 
         /// <summary>The plugin's registration order, which is also the order of vget /unrealcv/help.</summary>
@@ -71,7 +71,11 @@ namespace UnrealCv.Simulator
         }
 
         public SimulatorOptions Options { get; }
+        /// <summary>The port bound, to connect to (with a configured port of 0, the one the system picked).</summary>
         public int Port => _listener.Port;
+
+        /// <summary>The port the plugin reports: in status, in the Unix socket name and in the log. Differs from <see cref="Port"/> only for a configured port of 0 or one outside 1-65535.</summary>
+        public int ReportedPort => _listener.ReportedPort;
 
         /// <summary>The host to connect to, so that <c>Start-UnrealCvSimulator | Connect-UnrealCv</c> binds by property name.</summary>
         public string ComputerName => System.Net.IPAddress.Any.Equals(Options.BindAddress) ? "localhost" : Options.BindAddress.ToString();

@@ -157,7 +157,7 @@ namespace UnrealCv.Simulator.Commands
             World world = context.World;
             if (world.Cameras.Count == 0 || world.Pawn == null) return Reply.Error("Captured data is empty");
             CameraSensor player = world.Cameras[0];
-            var viewport = new CameraSensor(player.Name, player.Owner, context.Options.Width, context.Options.Height, player.Fov);
+            var viewport = new CameraSensor(player.Name, player.Owner, context.Options.FilmWidth, context.Options.FilmHeight, player.Fov);
             return Serialize(context, filename, ColorFormats, format => EncodeColor(format, RayCaster.RenderViewMode(world, viewport, world.ViewMode), viewport.Width, viewport.Height));
         }
 
