@@ -48,40 +48,52 @@ chmod +x "$UE4_PROJECT_ROOT/Game/Binaries/Linux/Game"
     function script:Get-CommandLine([int] $id) {
         [IO.File]::ReadAllText("/proc/$id/cmdline").Split([char]0, [StringSplitOptions]::RemoveEmptyEntries)
     }
+    function script:Get-ExePath([int] $id) {
+        # The file a process runs, as the kernel names it (/proc/<pid>/exe); null once it has gone.
+        try { [IO.File]::ResolveLinkTarget("/proc/$id/exe", $false).FullName } catch { $null }
+    }
+    function script:Get-ProcessIdRunning([string] $executable) {
+        foreach ($dir in [IO.Directory]::GetDirectories('/proc')) {
+            $id = 0
+            if ([int]::TryParse([IO.Path]::GetFileName($dir), [ref] $id) -and (Get-ExePath $id) -eq $executable) { return $id }
+        }
+    }
     function script:Get-GameProcessId($binary, [string] $executable) {
         # The game itself, or the child of its launch script, found by the file it runs.
-        if ((readlink "/proc/$($binary.ProcessId)/exe") -eq $executable) { return $binary.ProcessId }
+        if ((Get-ExePath $binary.ProcessId) -eq $executable) { return $binary.ProcessId }
         foreach ($dir in [IO.Directory]::GetDirectories('/proc')) {
             $id = 0
             if (-not [int]::TryParse([IO.Path]::GetFileName($dir), [ref] $id)) { continue }
             $stat = Get-Content "$dir/stat" -ErrorAction SilentlyContinue
             if (-not $stat) { continue }
             $parent = [int]($stat.Substring($stat.LastIndexOf(')') + 2) -split ' ')[1]
-            if ($parent -eq $binary.ProcessId -and (readlink "$dir/exe") -eq $executable) { return $id }
+            if ($parent -eq $binary.ProcessId -and (Get-ExePath $id) -eq $executable) { return $id }
         }
         throw "no process of $executable under pid $($binary.ProcessId)"
     }
-    function script:Read-ListeningPort([string] $program, [string[]] $arguments) {
-        # Runs the program directly, reads the port its first line says it listens on, and stops it.
+    function script:Start-Direct([string] $program, [string[]] $arguments) {
         $info = [Diagnostics.ProcessStartInfo]::new($program)
         $info.RedirectStandardOutput = $true
         $info.UseShellExecute = $false
         foreach ($a in $arguments) { $info.ArgumentList.Add($a) }
-        $process = [Diagnostics.Process]::Start($info)
-        try {
+        [Diagnostics.Process]::Start($info)
+    }
+    function script:Wait-ListeningLine([Diagnostics.Process] $process) {
+        # The port the program logs it listens on, as the plugin logs it (its configured port); bounded to 30 s.
+        $deadline = [DateTime]::Now.AddSeconds(30)
+        $seen = @()
+        while ([DateTime]::Now -lt $deadline) {
             $line = $process.StandardOutput.ReadLineAsync()
-            if (-not $line.Wait(30000)) { throw "$program wrote nothing in 30 s" }
-            if ($line.Result -notmatch 'listening on port (\d+)') { throw "$program said: $($line.Result)" }
-            $port = [int]$Matches[1]
-            $probe = [Net.Sockets.TcpClient]::new()
-            $connects = try { $probe.ConnectAsync('127.0.0.1', $port).Wait(5000) } catch { $false } finally { $probe.Dispose() }
-            [pscustomobject]@{ Port = $port; Answers = $connects }
+            if (-not $line.Wait([int][Math]::Max(1, ($deadline - [DateTime]::Now).TotalMilliseconds)) -or $null -eq $line.Result) { break }
+            $seen += $line.Result
+            if ($line.Result -match 'Start listening on (\d+)$') { return [int]$Matches[1] }
         }
-        finally {
-            $process.Kill()
-            $process.WaitForExit(5000) | Out-Null
-            $process.Dispose()
-        }
+        throw "the program did not say which port it listens on: $($seen -join ' | ')"
+    }
+    function script:Stop-Direct([Diagnostics.Process] $process) {
+        $process.Kill()
+        $process.WaitForExit(5000) | Out-Null
+        $process.Dispose()
     }
     function script:Test-Connects([int] $port) {
         $probe = [Net.Sockets.TcpClient]::new()
@@ -232,7 +244,7 @@ Describe 'How a binary gets its port and size' -Tag Integration -Skip:(-not $IsL
             $status | Should -Contain "Config file: $folder/unrealcv.ini"
             $status | Should -Contain 'EnableInput: false' -Because 'the other keys come from the game''s ini'
             # The hard link itself runs, with what Game.sh passes (the project name) and nothing about the port.
-            readlink "/proc/$($b.ProcessId)/exe" | Should -Be $b.Executable
+            Get-ExePath $b.ProcessId | Should -Be $b.Executable
             Get-CommandLine $b.ProcessId | Should -Be @($b.Executable, 'Game', $FastTicks)
         }
         [IO.File]::ReadAllText($shared) | Should -Be $before
@@ -277,13 +289,18 @@ Describe 'How a binary gets its port and size' -Tag Integration -Skip:(-not $IsL
         $program = Join-Path $folder 'Game'
         Copy-Item $SimulatorProgram $program
         $p = 26250
-        $equals = Read-ListeningPort $program "-UnrealCVPort=$p", "-cvport=$p", $FastTicks
-        $equals.Port | Should -Not -Be $p
-        $equals.Answers | Should -BeTrue -Because "it listens, on port $($equals.Port)"
-        Test-Connects $p | Should -BeFalse
-        $glued = Read-ListeningPort $program "-UnrealCVPort$p", $FastTicks
-        $glued.Port | Should -Be $p
-        $glued.Answers | Should -BeTrue
+        $process = Start-Direct $program "-UnrealCVPort=$p", "-cvport=$p", $FastTicks
+        try {
+            Wait-ListeningLine $process | Should -Be 0 -Because 'the plugin logs the port it was configured with: atoi("=26250") is 0'
+            Test-Connects $p | Should -BeFalse
+        }
+        finally { Stop-Direct $process }
+        $process = Start-Direct $program "-UnrealCVPort$p", $FastTicks
+        try {
+            Wait-ListeningLine $process | Should -Be $p
+            Test-Connects $p | Should -BeTrue
+        }
+        finally { Stop-Direct $process }
     }
 
     It 'falls back to the command line, with one warning, where no hard link can be made (the game is on another file system)' -Skip:(-not (Test-Path /dev/shm)) {
@@ -374,7 +391,8 @@ Describe 'Launch scripts and instance folders' -Tag Integration -Skip:(-not $IsL
         $up = $other.StandardOutput.ReadLineAsync()
         $up.Wait(60000) | Should -BeTrue
         $up.Result | Should -Be 'up'
-        $orphan = [int](Get-ChildItem /proc -Directory | Where-Object { $_.Name -match '^\d+$' -and (readlink "/proc/$($_.Name)/exe" 2>$null) -eq "$left/Game" } | Select-Object -First 1).Name
+        $orphan = Get-ProcessIdRunning "$left/Game"
+        $orphan | Should -Not -BeNullOrEmpty
         $other.Kill()
         $other.WaitForExit(5000) | Out-Null
         Stop-Process -Id $orphan -Force
