@@ -274,7 +274,7 @@ Describe 'How a binary gets its port and size' -Tag Integration -Skip:(-not $IsL
             $status | Should -Contain 'FOV: 75.000000'
             $status | Should -Contain "Config file: $shared"
             $gameId = Get-GameProcessId $b $game.Executable
-            Get-CommandLine $gameId | Should -Be @($game.Executable, 'Game', "-UnrealCVPort$($b.Port)", '-UnrealCVWidth40', '-UnrealCVHeight30', '-UnrealCVFOV75', $FastTicks)
+            Get-CommandLine $gameId | Should -Be @($game.Executable, 'Game', "-cvport$($b.Port)", "-UnrealCVPort$($b.Port)", '-UnrealCVWidth40', '-UnrealCVHeight30', '-UnrealCVFOV75', $FastTicks)
         }
         # The plugin writes the ini's own values back at start, never the command line's.
         [IO.File]::ReadAllText($shared) | Should -Match '(?m)^Port=1$'
@@ -314,7 +314,7 @@ Describe 'How a binary gets its port and size' -Tag Integration -Skip:(-not $IsL
             $game = New-PackagedGame 'linkedElsewhere' -LinkTo $real
             $binaries = 1..2 | Start-UnrealCvBinary $game.Script -PortRange 26300, 26399 -Width 24 -Height 18 -ArgumentList $FastTicks -Connect -TimeoutSec 30 -WarningVariable warnings -WarningAction SilentlyContinue
             $warnings.Count | Should -Be 1 -Because 'one warning for the whole command, not one per instance'
-            $warnings[0].Message | Should -BeLike "*cannot hard link '$real'*different file systems*command line (-UnrealCVPort*shared unrealcv.ini ($elsewhere/unrealcv.ini)*"
+            $warnings[0].Message | Should -BeLike "*cannot hard link '$real'*different file systems*command line (-cvport*-UnrealCVPort*shared unrealcv.ini ($elsewhere/unrealcv.ini)*"
             foreach ($b in $binaries) {
                 $b.PortDelivery | Should -Be 'Arguments'
                 $b.FallbackReason | Should -BeLike '*different file systems*'

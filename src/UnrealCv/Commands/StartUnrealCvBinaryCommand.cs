@@ -67,7 +67,7 @@ namespace UnrealCv.Commands
 
         /// <summary>
         /// How each binary gets its port and size: InstanceFolder (a folder beside the binary's with a hard link to it
-        /// and its own unrealcv.ini), Arguments (-UnrealCVPort9001 … on the command line, one shared ini), or Auto
+        /// and its own unrealcv.ini), Arguments (-cvport9001 -UnrealCVPort9001 … on the command line, one shared ini), or Auto
         /// (InstanceFolder where a hard link can be made, else Arguments with a warning).
         /// </summary>
         [Parameter]
@@ -318,7 +318,7 @@ namespace UnrealCv.Commands
             if (binary.FallbackReason != null && !_warnedFallback)
             {
                 _warnedFallback = true; // once, not once per instance of a fleet
-                WriteWarning($"No instance folder ({binary.FallbackReason}): the port and size go on the command line (-UnrealCVPort{binary.Port} …), and every instance reads and rewrites the game's shared unrealcv.ini{(binary.ConfigFile != null ? " (" + binary.ConfigFile + ")" : "")}. -PortDelivery Arguments starts them this way without this warning.");
+                WriteWarning($"No instance folder ({binary.FallbackReason}): the port and size go on the command line (-cvport{binary.Port} -UnrealCVPort{binary.Port} …), and every instance reads and rewrites the game's shared unrealcv.ini{(binary.ConfigFile != null ? " (" + binary.ConfigFile + ")" : "")}. -PortDelivery Arguments starts them this way without this warning.");
             }
             WriteVerbose(binary.PortDelivery == PortDelivery.InstanceFolder
                 ? $"{binary.Name} runs {binary.Executable} with its own {binary.ConfigFile}."

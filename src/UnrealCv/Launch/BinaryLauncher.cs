@@ -130,7 +130,7 @@ namespace UnrealCv.Launch
                 }
                 if (deadline.HasPassed)
                     throw new ClientException(ClientFault.Timeout,
-                        $"'{options.Path}' (pid {binary.ProcessId}) did not answer on port {binary.Port} within {options.Timeout.TotalSeconds:0.###} s ({last?.Message ?? "no attempt finished"}). It was stopped. Is the UnrealCV plugin in this build, and does it read its port from {(binary.PortDelivery == PortDelivery.InstanceFolder ? "'" + binary.ConfigFile + "'" : "-UnrealCVPort" + binary.Port + " on its command line")}? Raise -TimeoutSec for a slow first start.");
+                        $"'{options.Path}' (pid {binary.ProcessId}) did not answer on port {binary.Port} within {options.Timeout.TotalSeconds:0.###} s ({last?.Message ?? "no attempt finished"}). It was stopped. Is the UnrealCV plugin in this build, and does it read its port from {(binary.PortDelivery == PortDelivery.InstanceFolder ? "'" + binary.ConfigFile + "'" : "-cvport" + binary.Port + " -UnrealCVPort" + binary.Port + " on its command line")}? Raise -TimeoutSec for a slow first start.");
                 System.Net.Sockets.Socket? socket = null;
                 try
                 {

@@ -13,12 +13,14 @@ namespace UnrealCv.Launch
     /// </para>
     /// <para>
     /// Arguments: the given file as it is (a launch script passes our arguments on with "$@"), the settings on the
-    /// command line. The plugin reads them with FParse::Value(cmdline, "UnrealCVPort", int&amp;) and friends
-    /// (UnrealcvModule.cpp; "cvport" in ServerConfig.cpp): the first case-insensitive match anywhere, then atoi of the
-    /// character right after the name. So "-UnrealCVPort=9001" reads 0 (an OS-picked port). "-UnrealCVPort 9001" would
-    /// work (atoi skips blanks) but leaves a bare "9001" word that the engine could take for a map or URL; the glued
-    /// "-UnrealCVPort9001" is one switch-shaped word nothing else reads. "cvport" also matches inside it, so both
-    /// names read the same number and no separate -cvport is needed.
+    /// command line. The plugin reads them with FParse::Value(cmdline, "cvport", int&amp;) (ServerConfig.cpp) and
+    /// "UnrealCVPort", "UnrealCVWidth"... (UnrealcvModule.cpp): the first case-insensitive match anywhere in the line
+    /// that does not follow a letter or digit, then atoi from the character right after the name. So
+    /// "-UnrealCVPort=9001" reads 0 (an OS-picked port). "-UnrealCVPort 9001" would work (atoi skips blanks) but
+    /// leaves a bare "9001" word that the engine could take for a map; the glued "-UnrealCVPort9001" is one
+    /// switch-shaped word nothing else reads. "cvport" is not found inside "-UnrealCVPort9001" (it follows an 'l'),
+    /// so both are given, with the same number: 4.27-stable lets UnrealCVPort override cvport, and a plugin older
+    /// than UnrealCVPort reads cvport alone.
     /// </para>
     /// </summary>
     internal sealed class LaunchPlan
@@ -87,6 +89,7 @@ namespace UnrealCv.Launch
 
         private static IEnumerable<string> SettingArguments(LaunchOptions o, int port)
         {
+            yield return "-cvport" + port.ToString(CultureInfo.InvariantCulture);
             yield return "-UnrealCVPort" + port.ToString(CultureInfo.InvariantCulture);
             if (o.Width.HasValue) yield return "-UnrealCVWidth" + o.Width.Value.ToString(CultureInfo.InvariantCulture);
             if (o.Height.HasValue) yield return "-UnrealCVHeight" + o.Height.Value.ToString(CultureInfo.InvariantCulture);

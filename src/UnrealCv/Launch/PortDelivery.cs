@@ -9,7 +9,7 @@ namespace UnrealCv.Launch
         /// <summary>A folder beside the binary's with a hard link to it and the instance's own unrealcv.ini.</summary>
         InstanceFolder,
 
-        /// <summary>The command line (-UnrealCVPort9001 …); every instance reads and rewrites the game's one unrealcv.ini.</summary>
+        /// <summary>The command line (-cvport9001 -UnrealCVPort9001 …); every instance reads and rewrites the game's one unrealcv.ini.</summary>
         Arguments,
     }
 }
