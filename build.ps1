@@ -87,9 +87,12 @@ function Invoke-Build {
     $hostProject = Join-Path $Root 'src/UnrealCv.Simulator.Host/UnrealCv.Simulator.Host.csproj'
     if (Test-Path $hostProject) {
         # ReadyToRun: a fleet of simulators starts without each one JIT-compiling the same code.
+        # One file (framework-dependent): a hard link to it in another folder runs, as Start-UnrealCvBinary's instance
+        # folders need; an apphost looks for its .dll beside itself and would not find it there.
         $rid = [System.Runtime.InteropServices.RuntimeInformation]::RuntimeIdentifier
+        Remove-Item -Recurse -Force $SimulatorOut -ErrorAction SilentlyContinue
         Invoke-Native dotnet @('publish', $hostProject, '-c', $Configuration, '-o', $SimulatorOut, "-p:Version=$Version",
-            '-r', $rid, '--self-contained', 'false', '-p:PublishReadyToRun=true', '-nologo', '-v', 'quiet')
+            '-r', $rid, '--self-contained', 'false', '-p:PublishSingleFile=true', '-p:PublishReadyToRun=true', '-nologo', '-v', 'quiet')
     }
     Write-Host "Built UnrealCv $Version into $ModuleOut"
 }

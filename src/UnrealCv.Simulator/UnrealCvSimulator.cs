@@ -40,8 +40,8 @@ namespace UnrealCv.Simulator
             // (the listener is set below, before the game thread starts).
             _game = new GameLoop(options.FrameTimeMs, router.Execute, (id, reply) => _listener!.SendReply(id, reply));
             _listener = new Listener(options, _game);
-            var world = SceneBuilder.Build(options.LevelName, options.Width, options.Height, options.Fov);
-            var context = new SimulatorContext(options, _listener.Port, () => _listener.TcpClientConnected, world);
+            var world = SceneBuilder.Build(options.LevelName, options.FilmWidth, options.FilmHeight, options.FilmFov);
+            var context = new SimulatorContext(options, _listener.ReportedPort, () => _listener.TcpClientConnected, world);
             _engine = new EngineFrame(context, Stop, _stopping.WaitHandle);
             context.Engine = _engine;
             _game.Hooks = _engine;
@@ -81,7 +81,11 @@ namespace UnrealCv.Simulator
         }
 
         public SimulatorOptions Options { get; }
+        /// <summary>The port bound, to connect to (with a configured port of 0, the one the system picked).</summary>
         public int Port => _listener.Port;
+
+        /// <summary>The port the plugin reports: in status, in the Unix socket name and in the log. Differs from <see cref="Port"/> only for a configured port of 0 or one outside 1-65535.</summary>
+        public int ReportedPort => _listener.ReportedPort;
 
         /// <summary>The host to connect to, so that <c>Start-UnrealCvSimulator | Connect-UnrealCv</c> binds by property name.</summary>
         public string ComputerName => System.Net.IPAddress.Any.Equals(Options.BindAddress) ? "localhost" : Options.BindAddress.ToString();

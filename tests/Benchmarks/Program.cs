@@ -335,14 +335,23 @@ namespace UnrealCv.Benchmarks
                 RedirectStandardOutput = true,
                 UseShellExecute = false,
             };
-            foreach (string arg in new[] { $"-cvport={port}", $"-UnrealCVWidth={width}", $"-UnrealCVHeight={height}", "-SimFrameTimeMs=0", unixSocket ? "-SimProfile=Linux" : "-SimProfile=Windows", $"-SimConfigDir={configDir}", $"-SimSocketDirectory={configDir}" })
+            // A binary reads "-cvport 9000" (the number right after the name); "-cvport=9000" would be port 0.
+            foreach (string arg in new[] { "-cvport", port.ToString(CultureInfo.InvariantCulture), "-UnrealCVWidth", width.ToString(CultureInfo.InvariantCulture), "-UnrealCVHeight", height.ToString(CultureInfo.InvariantCulture), "-SimFrameTimeMs=0", unixSocket ? "-SimProfile=Linux" : "-SimProfile=Windows", $"-SimConfigDir={configDir}", $"-SimSocketDirectory={configDir}" })
                 info.ArgumentList.Add(arg);
             Process process = Process.Start(info)!;
-            var ready = process.StandardOutput.ReadLineAsync();
-            if (!ready.Wait(TimeSpan.FromSeconds(30)) || ready.Result == null || !ready.Result.Contains("listening", StringComparison.Ordinal))
+            string expected = $"Start listening on {port}";
+            var starting = Stopwatch.StartNew();
+            string? line = null;
+            while (starting.Elapsed < TimeSpan.FromSeconds(30))
+            {
+                var next = process.StandardOutput.ReadLineAsync();
+                TimeSpan left = TimeSpan.FromSeconds(30) - starting.Elapsed;
+                if (!next.Wait(left > TimeSpan.Zero ? left : TimeSpan.Zero) || (line = next.Result) == null || line.Contains(expected, StringComparison.Ordinal)) break;
+            }
+            if (line == null || !line.Contains(expected, StringComparison.Ordinal))
             {
                 process.Kill();
-                throw new InvalidOperationException($"the simulator did not start: {(ready.IsCompleted ? ready.Result : "no output in 30 s")}");
+                throw new InvalidOperationException($"the simulator did not start: {line ?? "no output in 30 s"}");
             }
             if (!unixSocket) return new SimulatorProcess(process, port, configDir, null);
             using (Socket first = SocketConnector.ConnectTcp("127.0.0.1", port, TimeSpan.FromSeconds(30), CancellationToken.None))

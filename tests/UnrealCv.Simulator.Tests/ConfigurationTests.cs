@@ -1,85 +1,302 @@
+using System;
 using System.IO;
+using System.Linq;
 using UnrealCv.Simulator.Configuration;
 using Xunit;
 
 namespace UnrealCv.Simulator.Tests
 {
-    /// <summary>unrealcv.ini and the binary's command line, without starting anything.</summary>
+    /// <summary>unrealcv.ini and the binary's command line as the plugin reads them, without starting anything.</summary>
     public sealed class ConfigurationTests
     {
         private const string DefaultIni = "[UnrealCV.Core]\nPort=9000\nWidth=640\nHeight=480\nFOV=90.000000\nEnableInput=True\nEnableRightEye=False\n\n";
+
+        private static LaunchConfiguration Launch(string dir, params string[] args) =>
+            LaunchConfiguration.FromArguments(args.Append("-SimProfile=Linux"), dir);
+
+        private static string IniPath(string dir) => Path.Combine(dir, "unrealcv.ini");
 
         [Fact]
         public void MissingIni_IsCreatedWithTheDefaults()
         {
             using var temp = new TempDirectory();
-            string dir = temp.Path;
-            LaunchConfiguration launch = LaunchConfiguration.FromArguments(new string[0], dir);
+            LaunchConfiguration launch = Launch(temp.Path);
             Assert.True(launch.CreatedConfigFile);
-            Assert.Equal(DefaultIni, File.ReadAllText(Path.Combine(dir, "unrealcv.ini")));
+            Assert.True(launch.WroteConfigFile);
+            Assert.Equal(DefaultIni, File.ReadAllText(IniPath(temp.Path)));
             SimulatorOptions o = launch.Options;
-            Assert.Equal((9000, 640, 480, 90f, true, false), (o.Port, o.Width, o.Height, o.Fov, o.EnableInput, o.EnableRightEye));
-            Assert.Equal(Path.Combine(dir, "unrealcv.ini"), o.ConfigFilePath);
+            Assert.Equal((9000, 640, 480, 90f, true, false), (o.ConfiguredPort, o.Width, o.Height, o.Fov, o.EnableInput, o.EnableRightEye));
+            Assert.Equal(IniPath(temp.Path), o.ConfigFilePath);
         }
 
         [Fact]
-        public void MinimalHandWrittenIni_IsAccepted_AndNotRewritten()
+        public void MinimalHandWrittenIni_IsRewrittenInTheFullLayout_WithItsOwnValues()
         {
             using var temp = new TempDirectory();
-            string dir = temp.Path;
-            string path = Path.Combine(dir, "unrealcv.ini");
-            File.WriteAllText(path, "[UnrealCV.Core]\r\nPort=2745\r\nWidth=240\r\nHeight=240\r\n");
-            LaunchConfiguration launch = LaunchConfiguration.FromArguments(new string[0], dir);
+            File.WriteAllText(IniPath(temp.Path), "; my settings\r\n[UnrealCV.Core]\r\nPort = 2745\r\nWidth=240\r\nHeight=240\r\n");
+            LaunchConfiguration launch = Launch(temp.Path);
             Assert.False(launch.CreatedConfigFile);
-            Assert.Equal((2745, 240, 240, 90f), (launch.Options.Port, launch.Options.Width, launch.Options.Height, launch.Options.Fov));
-            Assert.Equal("[UnrealCV.Core]\r\nPort=2745\r\nWidth=240\r\nHeight=240\r\n", File.ReadAllText(path));
+            Assert.True(launch.WroteConfigFile);
+            Assert.Equal((2745, 240, 240, 90f), (launch.Options.ConfiguredPort, launch.Options.Width, launch.Options.Height, launch.Options.Fov));
+            Assert.Equal("[UnrealCV.Core]\nPort=2745\nWidth=240\nHeight=240\nFOV=90.000000\nEnableInput=True\nEnableRightEye=False\n\n", File.ReadAllText(IniPath(temp.Path)));
         }
 
         [Fact]
-        public void IniRoundTrips_AndIgnoresOtherSections()
-        {
-            var ini = UnrealCvIni.Parse("[Other]\nPort=1\n[UnrealCV.Core]\nPort=9100\nFOV=75.5\nEnableInput=False\nEnableRightEye=True\n");
-            Assert.Equal((9100, 75.5f, false, true), (ini.Port, ini.Fov, ini.EnableInput, ini.EnableRightEye));
-            Assert.Equal("[UnrealCV.Core]\nPort=9100\nWidth=640\nHeight=480\nFOV=75.500000\nEnableInput=False\nEnableRightEye=True\n\n", ini.ToText());
-        }
-
-        [Fact]
-        public void CommandLine_OverridesTheIni_UnrealCVPortWinsOverCvport_OtherArgsIgnored()
+        public void IniThatReadsAsGConfigWritesIt_IsNotWritten()
         {
             using var temp = new TempDirectory();
-            using var socketTemp = new TempDirectory();
-            string dir = temp.Path, socketDir = socketTemp.Path;
-            LaunchConfiguration launch = LaunchConfiguration.FromArguments(new[]
-            {
-                "/Game/Maps/Demo", "-UnrealCVPort=9200", "-cvport=9100", "-RenderOffScreen", "-opengl", "-vulkan",
-                "-UnrealCVWidth=320", "-unrealcvheight=200", "-UnrealCVFOV=60.5", "-UnrealCVEnableInput=false",
-                "-SimProfile=windows", "-SimFrameTimeMs=0", "-SimProjectName=Demo", "-SimSocketDirectory=" + socketDir,
-            }, dir);
+            string text = "; kept, since nothing is written\n[UnrealCV.Core]\nEnableRightEye=False\nPort=9100\nWidth=640\nHeight=480\nFOV=90.000000\nEnableInput=True\n";
+            File.WriteAllText(IniPath(temp.Path), text);
+            LaunchConfiguration launch = Launch(temp.Path, "-cvport", "9200");
+            Assert.False(launch.WroteConfigFile);
+            Assert.Equal(text, File.ReadAllText(IniPath(temp.Path)));
+            Assert.Equal(9200, launch.Options.ConfiguredPort);
+        }
+
+        [Fact]
+        public void IniValues_AreReadWithAtoiAtofAndToBool_AndWrittenBackAsRead()
+        {
+            using var temp = new TempDirectory();
+            File.WriteAllText(IniPath(temp.Path), "[unrealcv.core]\nport=abc\nWidth=320px\nHeight=\"200\"\nFOV=1e2\nEnableInput=off\nEnableRightEye=1\n[Other]\nKey=Value\n");
+            LaunchConfiguration launch = Launch(temp.Path);
             SimulatorOptions o = launch.Options;
-            Assert.Equal(9200, o.Port);
-            Assert.Equal((320, 200, 60.5f, false), (o.Width, o.Height, o.Fov, o.EnableInput));
-            Assert.Equal((SimulatorProfile.Windows, 0, "Demo", socketDir), (o.Profile, o.FrameTimeMs, o.ProjectName, o.SocketDirectory));
-            Assert.Equal(DefaultIni, File.ReadAllText(Path.Combine(dir, "unrealcv.ini"))); // the ini keeps its values
+            Assert.Equal((0, 320, 200, 100f, false, true), (o.ConfiguredPort, o.Width, o.Height, o.Fov, o.EnableInput, o.EnableRightEye));
+            Assert.Equal("[unrealcv.core]\nport=0\nWidth=320\nHeight=200\nFOV=100.000000\nEnableInput=False\nEnableRightEye=True\n\n[Other]\nKey=Value\n\n",
+                File.ReadAllText(IniPath(temp.Path)));
         }
 
         [Fact]
-        public void Cvport_AloneSetsThePort_AndSimConfigDirPicksTheIni()
+        public void Ini_IsWrittenWithTheIniValues_NeverTheCommandLines()
         {
             using var temp = new TempDirectory();
-            string dir = temp.Path;
-            File.WriteAllText(Path.Combine(dir, "unrealcv.ini"), "[UnrealCV.Core]\nPort=9300\n");
-            Assert.Equal(9300, LaunchConfiguration.FromArguments(new[] { "-SimConfigDir=" + dir }, "/nonexistent").Options.Port);
-            Assert.Equal(9400, LaunchConfiguration.FromArguments(new[] { "-SimConfigDir=" + dir, "-cvport=9400" }, "/nonexistent").Options.Port);
+            File.WriteAllText(IniPath(temp.Path), "[UnrealCV.Core]\nPort=9300\nFOV=75.5\n");
+            LaunchConfiguration launch = Launch(temp.Path, "-cvport", "9400", "-UnrealCVWidth", "320", "-UnrealCVFOV", "60", "-UnrealCVEnableInput", "false");
+            Assert.Equal((9400, 320, 60f, false), (launch.Options.ConfiguredPort, launch.Options.Width, launch.Options.Fov, launch.Options.EnableInput));
+            Assert.Equal("[UnrealCV.Core]\nPort=9300\nFOV=75.500000\nWidth=640\nHeight=480\nEnableInput=True\nEnableRightEye=False\n\n", File.ReadAllText(IniPath(temp.Path)));
         }
 
         [Theory]
-        [InlineData("-SimProfile=Mac")]
-        [InlineData("-SimFrameTimeMs=fast")]
-        public void BadSimulatorSwitch_Throws(string arg)
+        [InlineData("-nowrite", false)]
+        [InlineData("-Multiprocess", false)]
+        [InlineData("-Multiprocess -MultiprocessSaveConfig", true)]
+        [InlineData("-nowrite=1", true)]
+        public void NoWriteAndMultiprocess_KeepTheIniFromBeingWritten(string switches, bool written)
         {
             using var temp = new TempDirectory();
-            var e = Assert.Throws<System.ArgumentException>(() => LaunchConfiguration.FromArguments(new[] { arg }, temp.Path));
-            Assert.Contains(arg.Substring(1, arg.IndexOf('=') - 1), e.Message);
+            LaunchConfiguration launch = Launch(temp.Path, switches.Split(' '));
+            Assert.Equal(written, launch.WroteConfigFile);
+            Assert.Equal(written, File.Exists(IniPath(temp.Path)));
+            Assert.Equal(9000, launch.Options.ConfiguredPort);
+        }
+
+        [Fact]
+        public void WindowsProfile_WritesWindowsLineEnds()
+        {
+            using var temp = new TempDirectory();
+            LaunchConfiguration.FromArguments(new[] { "-SimProfile=Windows" }, temp.Path);
+            Assert.Equal(DefaultIni.Replace("\n", "\r\n"), File.ReadAllText(IniPath(temp.Path)));
+        }
+
+        [Theory]
+        [InlineData(new[] { "-cvport=9100" }, 0)]
+        [InlineData(new[] { "-cvport", "9100" }, 9100)]
+        [InlineData(new[] { "-cvport9100" }, 9100)]
+        [InlineData(new[] { "-CVPORT", "9100" }, 9100)]
+        [InlineData(new[] { "-cvport" }, 0)]
+        [InlineData(new[] { "-cvport", "-5" }, -5)]
+        [InlineData(new[] { "-cvport", "70000" }, 70000)]
+        [InlineData(new[] { "-cvport", "9100", "-cvport", "9200" }, 9100)]
+        [InlineData(new[] { "-xcvport", "9100" }, 8000)]
+        [InlineData(new[] { "/Game/cvport7/Map" }, 7)]
+        [InlineData(new[] { "-UnrealCVPort", "9101" }, 9101)]
+        [InlineData(new[] { "-UnrealCVPort9101" }, 9101)]
+        [InlineData(new[] { "-UnrealCVPort=9101" }, 0)]
+        [InlineData(new[] { "-UnrealCVPort", "9101", "-cvport", "9102" }, 9101)]
+        [InlineData(new[] { "-cvport", "9102", "-UnrealCVPort=9101" }, 0)]
+        [InlineData(new[] { "-UnrealCVPort" }, 0)]
+        public void Port_IsReadAsABinaryReadsIt(string[] args, int expected)
+        {
+            using var temp = new TempDirectory();
+            File.WriteAllText(IniPath(temp.Path), "[UnrealCV.Core]\nPort=8000\n");
+            Assert.Equal(expected, Launch(temp.Path, args).Options.ConfiguredPort);
+        }
+
+        [Fact]
+        public void Cvport_IsNotFoundInsideUnrealCVPort_SoOnlyTheModuleOverrideSetsIt()
+        {
+            using var temp = new TempDirectory();
+            LaunchConfiguration launch = Launch(temp.Path, "-UnrealCVPort", "9001");
+            Assert.Equal(new[]
+            {
+                "LogUnrealCV: Warning: Loading config",
+                "LogUnrealCV: Warning: Port: 9000", // FServerConfig: cvport did not match, so still the ini's
+                "LogUnrealCV: Warning: Width: 640",
+                "LogUnrealCV: Warning: Height: 480",
+                "LogUnrealCV: Warning: FOV: 90.000000",
+                "LogUnrealCV: Warning: EnableInput: true",
+                "LogUnrealCV: Warning: EnableRightEye: false",
+                "LogUnrealCV: Warning: Overriding listening port to 9001",
+            }, launch.LogLines);
+            Assert.Equal(9001, launch.Options.ConfiguredPort);
+        }
+
+        [Theory]
+        [InlineData(new[] { "-UnrealCVWidth=320", "-UnrealCVHeight=200" }, 0, 0)]
+        [InlineData(new[] { "-UnrealCVWidth", "320", "-UnrealCVHeight", "200" }, 320, 200)]
+        [InlineData(new[] { "-unrealcvwidth320", "-UNREALCVHEIGHT200" }, 320, 200)]
+        [InlineData(new[] { "-UnrealCVWidth 320" }, 320, 480)] // one argument with a space: the same line
+        [InlineData(new[] { "-UnrealCVWidth", "32.9", "-UnrealCVHeight", "+24" }, 32, 24)]
+        public void WidthAndHeight_AreReadAsABinaryReadsThem(string[] args, int width, int height)
+        {
+            using var temp = new TempDirectory();
+            SimulatorOptions o = Launch(temp.Path, args).Options;
+            Assert.Equal((width, height), (o.Width, o.Height));
+            Assert.Equal((width == 0 ? 640 : width, height == 0 ? 480 : height), (o.FilmWidth, o.FilmHeight));
+        }
+
+        [Theory]
+        [InlineData("-UnrealCVFOV=60", 0f)]
+        [InlineData("-UnrealCVFOV 60.5", 60.5f)]
+        [InlineData("-UnrealCVFOV60", 60f)]
+        [InlineData("-UnrealCVFOV 1e2", 100f)]
+        [InlineData("-UnrealCVFOV 45,5", 45f)]
+        public void Fov_IsReadWithAtof(string arg, float expected)
+        {
+            using var temp = new TempDirectory();
+            SimulatorOptions o = Launch(temp.Path, arg.Split(' ')).Options;
+            Assert.Equal(expected, o.Fov);
+            Assert.Equal(expected == 0 ? 90f : expected, o.FilmFov);
+        }
+
+        [Theory]
+        [InlineData("-UnrealCVEnableInput=true", false)]
+        [InlineData("-UnrealCVEnableInput=false", false)]
+        [InlineData("-UnrealCVEnableInput=1", false)]
+        [InlineData("-UnrealCVEnableInput true", true)]
+        [InlineData("-UnrealCVEnableInputtrue", true)]
+        [InlineData("-UnrealCVEnableInputYes", true)]
+        [InlineData("-UnrealCVEnableInput 1", true)]
+        [InlineData("-UnrealCVEnableInput false", false)]
+        [InlineData("-UnrealCVEnableInput", false)]
+        [InlineData("-UnrealCVEnableInput -RenderOffScreen", false)]
+        [InlineData("-RenderOffScreen", true)] // not given: the ini's value (the default, True) stays
+        public void EnableInput_IsReadWithFParseBool(string args, bool expected)
+        {
+            using var temp = new TempDirectory();
+            Assert.Equal(expected, Launch(temp.Path, args.Split(' ')).Options.EnableInput);
+        }
+
+        [Theory]
+        [InlineData("-UnrealCVExitOnFailure", false)]
+        [InlineData("-UnrealCVExitOnFailure=true", false)]
+        [InlineData("-UnrealCVExitOnFailure true", true)]
+        [InlineData("-UnrealCVExitOnFailure1", true)]
+        [InlineData("-RenderOffScreen", false)]
+        public void ExitOnFailure_IsReadWithFParseBool(string args, bool expected)
+        {
+            using var temp = new TempDirectory();
+            Assert.Equal(expected, Launch(temp.Path, args.Split(' ')).ExitOnFailure);
+        }
+
+        [Fact]
+        public void SimulatorSwitches_AreTakenOut_SoThePluginNeverReadsThem()
+        {
+            using var temp = new TempDirectory();
+            using var socketTemp = new TempDirectory();
+            string configDir = Path.Combine(temp.Path, "cvport1", "UnrealCVWidth2");
+            Directory.CreateDirectory(configDir);
+            LaunchConfiguration launch = LaunchConfiguration.FromArguments(new[]
+            {
+                "/Game/Maps/Demo", "-SimConfigDir=" + configDir, "-SimProjectName=cvport5", "-SimProfile=windows",
+                "-SimFrameTimeMs=0", "-SimSocketDirectory=" + socketTemp.Path, "-SimOutputDirectory=" + socketTemp.Path, "-RenderOffScreen",
+            }, "/nonexistent");
+            Assert.Equal(" /Game/Maps/Demo -RenderOffScreen", launch.CommandLine);
+            SimulatorOptions o = launch.Options;
+            Assert.Equal((9000, 640), (o.ConfiguredPort, o.Width));
+            Assert.Equal((SimulatorProfile.Windows, 0, "cvport5", socketTemp.Path, socketTemp.Path), (o.Profile, o.FrameTimeMs, o.ProjectName, o.SocketDirectory, o.OutputDirectory));
+            Assert.Equal(IniPath(configDir), launch.ConfigFilePath);
+            Assert.True(File.Exists(IniPath(configDir)));
+        }
+
+        [Theory]
+        [InlineData("-SimProfile=Mac", "SimProfile")]
+        [InlineData("-SimProfile=1", "SimProfile")]
+        [InlineData("-SimFrameTimeMs=fast", "SimFrameTimeMs")]
+        [InlineData("-SimFrameTimeMs=-1", "SimFrameTimeMs")]
+        [InlineData("-SimPort=9000", "-SimPort=9000")]
+        [InlineData("-SimProfile", "-SimProfile=Linux")]
+        [InlineData("-SimProjectName=", "SimProjectName")]
+        public void BadSimulatorSwitch_Throws_NamingIt(string arg, string named)
+        {
+            using var temp = new TempDirectory();
+            var e = Assert.Throws<ArgumentException>(() => LaunchConfiguration.FromArguments(new[] { arg }, temp.Path));
+            Assert.Contains(named, e.Message);
+            Assert.False(File.Exists(IniPath(temp.Path)));
+        }
+
+        [Fact]
+        public void AGamesOwnSimSwitch_WithoutAValue_IsTheBinarys()
+        {
+            using var temp = new TempDirectory();
+            Assert.Equal(" -SimpleMode", Launch(temp.Path, "-SimpleMode").CommandLine);
+        }
+
+        [Theory]
+        [InlineData("-run=cook")]
+        [InlineData("-RUN=COOK")]
+        [InlineData("UnrealEd.CookCommandlet")]
+        public void CookCommandlet_KeepsThePluginFromStarting_AndTheIniUntouched(string arg)
+        {
+            using var temp = new TempDirectory();
+            LaunchConfiguration launch = Launch(temp.Path, arg, "-cvport", "9100");
+            Assert.True(launch.PluginDisabled);
+            Assert.Empty(launch.LogLines);
+            Assert.False(File.Exists(IniPath(temp.Path)));
+        }
+
+        [Theory]
+        [InlineData("-cvls /Game", true)]
+        [InlineData("-cvls", true)]
+        [InlineData("-nocvls", false)]
+        public void Cvls_AsksTheGameToExit(string args, bool expected)
+        {
+            using var temp = new TempDirectory();
+            Assert.Equal(expected, Launch(temp.Path, args.Split(' ')).ExitRequested);
+        }
+
+        [Theory]
+        [InlineData("-UnrealCVWidth -5", "camera size -5x480")]
+        [InlineData("-UnrealCVHeight 9000", "camera size 640x9000")]
+        [InlineData("-UnrealCVFOV 180", "field of view 180.000000")]
+        [InlineData("-UnrealCVFOV -1", "field of view -1.000000")]
+        [InlineData("-UnrealCVFOV nan", "field of view nan")]
+        public void SizesNoSensorTakes_AreRefused(string args, string named)
+        {
+            using var temp = new TempDirectory();
+            LaunchConfiguration launch = Launch(temp.Path, args.Split(' '));
+            Assert.NotNull(launch.SensorProblem);
+            Assert.Contains(named, launch.SensorProblem);
+        }
+
+        [Fact]
+        public void ZeroSizes_FallBackAsTheSensorsDo()
+        {
+            using var temp = new TempDirectory();
+            LaunchConfiguration launch = Launch(temp.Path, "-UnrealCVWidth=1", "-UnrealCVHeight=1", "-UnrealCVFOV=1");
+            Assert.Null(launch.SensorProblem);
+            SimulatorOptions o = launch.Options;
+            Assert.Equal((0, 0, 0f), (o.Width, o.Height, o.Fov));
+            Assert.Equal((640, 480, 90f), (o.FilmWidth, o.FilmHeight, o.FilmFov));
+        }
+
+        [Fact]
+        public void IniParse_KeepsOtherSectionsAndDuplicateKeys()
+        {
+            var ini = UnrealCvIni.Parse("[Other]\nPort=1\nA=x\nA=y\n[UnrealCV.Core]\nPort=9100\nPort=9101\nFOV=75.5\nEnableInput=False\nEnableRightEye=True\n");
+            Assert.Equal((9101, 75.5f, false, true), (ini.Port, ini.Fov, ini.EnableInput, ini.EnableRightEye));
+            ini.StoreValues();
+            Assert.True(ini.IsDirty);
+            Assert.Equal("[Other]\nPort=1\nA=x\nA=y\n\n[UnrealCV.Core]\nPort=9100\nPort=9101\nFOV=75.500000\nEnableInput=False\nEnableRightEye=True\nWidth=640\nHeight=480\n\n", ini.ToText());
         }
     }
 }

@@ -15,7 +15,7 @@ namespace UnrealCv.Simulator.Commands
             router.Register("vset /action/game/level [str]", "Open level", a =>
             {
                 SimulatorOptions o = context.Options;
-                context.World = SceneBuilder.Build(a[0], o.Width, o.Height, o.Fov);
+                context.World = SceneBuilder.Build(a[0], o.FilmWidth, o.FilmHeight, o.FilmFov);
                 return Reply.Ok;
             });
             // Both call UpdateInput on the pawn; nothing the wire can observe besides "ok".

@@ -15,8 +15,8 @@ namespace UnrealCv.Simulator.Commands
             Port = port;
             _clientConnected = clientConnected;
             World = world;
-            ViewportWidth = options.Width;
-            ViewportHeight = options.Height;
+            ViewportWidth = options.FilmWidth;
+            ViewportHeight = options.FilmHeight;
         }
 
         public SimulatorOptions Options { get; }

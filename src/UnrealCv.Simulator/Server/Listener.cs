@@ -42,7 +42,9 @@ namespace UnrealCv.Simulator.Server
             try
             {
                 _tcp.ReceiveBufferSize = 2 * 1024 * 1024; // as the plugin sets on its listening socket
-                _tcp.Bind(new IPEndPoint(options.BindAddress, options.Port));
+                // A configured port goes through FIPv4Endpoint's uint16, as in UnixTcpServer.cpp: only its low 16 bits are bound.
+                int bindPort = options.ConfiguredPort is int configured ? (ushort)configured : options.Port;
+                _tcp.Bind(new IPEndPoint(options.BindAddress, bindPort));
                 _tcp.Listen(1);
             }
             catch
@@ -51,11 +53,16 @@ namespace UnrealCv.Simulator.Server
                 throw;
             }
             Port = ((IPEndPoint)_tcp.LocalEndPoint!).Port;
-            SocketPath = Path.Combine(options.SocketDirectory, $"unrealcv_{Port}.socket");
+            ReportedPort = options.ConfiguredPort ?? Port;
+            SocketPath = Path.Combine(options.SocketDirectory, "unrealcv_" + ReportedPort.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".socket");
             _thread = new Thread(Run) { IsBackground = true, Name = $"UnrealCv simulator listener :{Port}" };
         }
 
+        /// <summary>The port actually bound.</summary>
         public int Port { get; }
+
+        /// <summary>The plugin's PortNum: what status and the socket name show (the configured port for a binary's command line).</summary>
+        public int ReportedPort { get; }
 
         /// <summary>The Unix socket path this simulator uses (or would use) after its switch.</summary>
         public string SocketPath { get; }

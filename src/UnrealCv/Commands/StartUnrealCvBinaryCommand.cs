@@ -27,6 +27,8 @@ namespace UnrealCv.Commands
         private string _path = "";
         private int _started;
         private int _requested;
+        private LaunchTarget? _target;
+        private bool _warnedFallback;
 
         /// <summary>The binary or its launch script (e.g. ./LinuxNoEditor/Game.sh).</summary>
         [Parameter(Mandatory = true, Position = 0)]
@@ -48,17 +50,28 @@ namespace UnrealCv.Commands
         [ValidateRange(1, 65535)]
         public int[] PortRange { get; set; } = { 9000, 9999 };
 
+        /// <summary>Image width in pixels, delivered like the port; by default the game's unrealcv.ini's.</summary>
         [Parameter]
         [ValidateRange(1, 16384)]
         public int Width { get; set; }
 
+        /// <summary>Image height in pixels, delivered like the port; by default the game's unrealcv.ini's.</summary>
         [Parameter]
         [ValidateRange(1, 16384)]
         public int Height { get; set; }
 
+        /// <summary>Horizontal field of view in degrees, delivered like the port; by default the game's unrealcv.ini's.</summary>
         [Parameter]
         [ValidateRange(1, 179)]
         public double Fov { get; set; }
+
+        /// <summary>
+        /// How each binary gets its port and size: InstanceFolder (a folder beside the binary's with a hard link to it
+        /// and its own unrealcv.ini), Arguments (-cvport9001 -UnrealCVPort9001 … on the command line, one shared ini), or Auto
+        /// (InstanceFolder where a hard link can be made, else Arguments with a warning).
+        /// </summary>
+        [Parameter]
+        public PortDelivery PortDelivery { get; set; } = PortDelivery.Auto;
 
         /// <summary>The map to open, passed first on the command line.</summary>
         [Parameter]
@@ -110,8 +123,36 @@ namespace UnrealCv.Commands
             if (PortRange[0] > PortRange[1])
                 ThrowTerminatingError(NewError($"-PortRange {PortRange[0]},{PortRange[1]} is reversed; give the first port, then the last.",
                     "UnrealCvInvalidPortRange", ErrorCategory.InvalidArgument, PortRange));
+            _target = ResolveTarget();
             _throttle = new SemaphoreSlim(ThrottleLimit);
             WarnIfEphemeral(Port != 0 ? Port : PortRange[0], Port != 0 ? Port : PortRange[1]);
+        }
+
+        /// <summary>
+        /// The executable behind -Path. With -PortDelivery Arguments the path is run as it is, so a script that leads
+        /// nowhere is fine there (the target only names the shared ini); otherwise it is an error that says what was looked for.
+        /// </summary>
+        private LaunchTarget? ResolveTarget()
+        {
+            try
+            {
+                return LaunchTarget.Resolve(_path);
+            }
+            catch (ArgumentException e) when (PortDelivery == PortDelivery.Arguments)
+            {
+                WriteVerbose(e.Message);
+                return null;
+            }
+            catch (ArgumentException e)
+            {
+                ThrowTerminatingError(NewError(e.Message, "UnrealCvLaunchScriptNotUnderstood", ErrorCategory.InvalidArgument, _path, e));
+                return null;
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                ThrowTerminatingError(NewError($"Cannot read '{_path}': {e.Message}", "UnrealCvBinaryNotReadable", ErrorCategory.ReadError, _path, e));
+                return null;
+            }
         }
 
         /// <summary>
@@ -175,7 +216,8 @@ namespace UnrealCv.Commands
                 Arguments = ArgumentList,
                 RenderOffScreen = RenderOffScreen,
                 Timeout = TimeSpan.FromSeconds(TimeoutSec),
-                WorkingDirectory = System.IO.Path.GetDirectoryName(_path) ?? "",
+                Delivery = PortDelivery,
+                Target = _target,
             };
             bool connect = Connect || Transport != ConnectTransport.Tcp;
             CancellationToken cancel = Cancellation;
@@ -273,6 +315,14 @@ namespace UnrealCv.Commands
             Registry.AddBinary(binary);
             if (session != null) Registry.Add(session);
             _started++;
+            if (binary.FallbackReason != null && !_warnedFallback)
+            {
+                _warnedFallback = true; // once, not once per instance of a fleet
+                WriteWarning($"No instance folder ({binary.FallbackReason}): the port and size go on the command line (-cvport{binary.Port} -UnrealCVPort{binary.Port} …), and every instance reads and rewrites the game's shared unrealcv.ini{(binary.ConfigFile != null ? " (" + binary.ConfigFile + ")" : "")}. -PortDelivery Arguments starts them this way without this warning.");
+            }
+            WriteVerbose(binary.PortDelivery == PortDelivery.InstanceFolder
+                ? $"{binary.Name} runs {binary.Executable} with its own {binary.ConfigFile}."
+                : $"{binary.Name} runs {binary.Executable} with its settings on the command line.");
             WriteVerbose($"{binary.Name} answered on port {binary.Port} after {binary.StartupSeconds:0.00} s" + (session != null ? $", session over {session.Transport}." : "; no session kept, so a Linux binary now serves only " + binary.SocketPath + "."));
             WriteObject(binary);
         }
@@ -333,7 +383,8 @@ namespace UnrealCv.Commands
                 session.Close();
                 Registry.Remove(session);
             }
-            BinaryLauncher.Stop(binary, TimeSpan.FromSeconds(TimeoutSec));
+            string? left = BinaryLauncher.Stop(binary, TimeSpan.FromSeconds(TimeoutSec));
+            if (left != null) WriteWarning($"{binary.Name}: {left}");
             // A 4.27-stable binary leaves its Unix socket behind; remove it if it is ours to remove.
             try { if (SocketFile.IsSupported) SocketFile.RemoveStale(binary.SocketPath); }
             catch (Exception e) when (e is ClientException || e is IOException) { WriteVerbose($"Left {binary.SocketPath}: {e.Message}"); }

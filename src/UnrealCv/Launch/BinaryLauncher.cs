@@ -28,13 +28,15 @@ namespace UnrealCv.Launch
         public string[] Arguments { get; set; } = Array.Empty<string>();
         public bool RenderOffScreen { get; set; }
         public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(120);
-        public string WorkingDirectory { get; set; } = "";
+        public PortDelivery Delivery { get; set; } = PortDelivery.Auto;
+
+        /// <summary>The executable behind <see cref="Path"/>; null with <see cref="PortDelivery.Arguments"/>, which runs Path as it is.</summary>
+        public LaunchTarget? Target { get; set; }
     }
 
     /// <summary>
     /// Starts a binary on a reserved port and waits until it answers with the UnrealCV welcome: no fixed sleeps.
-    /// The port goes in on the command line (<c>-UnrealCVPort=</c> and <c>-cvport=</c>), which overrides
-    /// unrealcv.ini, so instances sharing one ini never rewrite it under each other. No PowerShell here.
+    /// No PowerShell here. The port and image size reach the binary in one of two ways (see <see cref="LaunchPlan"/>).
     /// </summary>
     internal static class BinaryLauncher
     {
@@ -42,7 +44,7 @@ namespace UnrealCv.Launch
 
         /// <summary>
         /// Starts the binary and returns it with the open link of its first client (the readiness probe). On any failure
-        /// or cancellation the process tree is killed and the port released; nothing is left behind.
+        /// or cancellation the process tree is killed, the instance folder removed and the port released.
         /// </summary>
         public static (UnrealCvBinary Binary, UnrealCvConnection Link) Start(LaunchOptions options, int sessionId, CancellationToken cancel)
         {
@@ -50,10 +52,12 @@ namespace UnrealCv.Launch
                 ?? throw new ClientException(ClientFault.ConnectFailed, options.FirstPort == options.LastPort
                     ? $"port {options.FirstPort} is in use (or held by another start); the plugin would run without a server there. Pick another -Port or give -PortRange."
                     : $"no free port in {options.FirstPort}-{options.LastPort}; widen -PortRange.");
+            LaunchPlan? plan = null;
             UnrealCvBinary? binary = null;
             try
             {
-                binary = Launch(options, port);
+                plan = LaunchPlan.For(options, port.Port);
+                binary = Launch(options, plan, port);
                 var clock = Stopwatch.StartNew();
                 UnrealCvConnection link = WaitForWelcome(binary, options, sessionId, cancel);
                 binary.StartupSeconds = clock.Elapsed.TotalSeconds;
@@ -62,22 +66,23 @@ namespace UnrealCv.Launch
             catch
             {
                 if (binary != null) Kill(binary);
+                plan?.Folder?.Remove();
                 port.Dispose();
                 throw;
             }
         }
 
-        private static UnrealCvBinary Launch(LaunchOptions options, PortReservation port)
+        private static UnrealCvBinary Launch(LaunchOptions options, LaunchPlan plan, PortReservation port)
         {
             string p = port.Port.ToString(CultureInfo.InvariantCulture);
-            var info = new ProcessStartInfo(options.Path)
+            var info = new ProcessStartInfo(plan.Executable)
             {
                 UseShellExecute = false,
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
                 RedirectStandardInput = true, // a binary that reads the console must not steal PowerShell's
-                WorkingDirectory = options.WorkingDirectory,
-                Arguments = string.Join(" ", Arguments(options, p).Select(QuoteArgument)),
+                WorkingDirectory = plan.WorkingDirectory,
+                Arguments = string.Join(" ", plan.Arguments.Select(QuoteArgument)),
             };
             var output = new OutputTail();
             var process = new Process { StartInfo = info };
@@ -88,27 +93,15 @@ namespace UnrealCv.Launch
             catch (System.ComponentModel.Win32Exception e)
             {
                 process.Dispose();
-                throw new ClientException(ClientFault.ConnectFailed, $"cannot start '{options.Path}': {e.Message}. Check the path and that the file is executable.", e);
+                throw new ClientException(ClientFault.ConnectFailed, $"cannot start '{plan.Executable}': {e.Message}. Check the path and that the file is executable (chmod +x).", e);
             }
             // Not BeginOutputReadLine: on Unix, pipe reads that look asynchronous block a thread-pool thread each, and
             // two per binary for a hundred binaries starve the pool that socket completions need. A small thread of
             // our own per stream costs nothing of the pool.
-            output.Follow(process.StandardOutput, "stdout of " + options.Path);
-            output.Follow(process.StandardError, "stderr of " + options.Path);
+            output.Follow(process.StandardOutput, "stdout of " + plan.Executable);
+            output.Follow(process.StandardError, "stderr of " + plan.Executable);
             string name = options.Name ?? System.IO.Path.GetFileNameWithoutExtension(options.Path) + "-" + p;
-            return new UnrealCvBinary(name, options.Path, process, port, output);
-        }
-
-        private static IEnumerable<string> Arguments(LaunchOptions o, string port)
-        {
-            if (!string.IsNullOrEmpty(o.Map)) yield return o.Map!;
-            yield return "-UnrealCVPort=" + port;
-            yield return "-cvport=" + port;
-            if (o.Width.HasValue) yield return "-UnrealCVWidth=" + o.Width.Value.ToString(CultureInfo.InvariantCulture);
-            if (o.Height.HasValue) yield return "-UnrealCVHeight=" + o.Height.Value.ToString(CultureInfo.InvariantCulture);
-            if (o.Fov.HasValue) yield return "-UnrealCVFOV=" + CommandText.Number(o.Fov.Value);
-            if (o.RenderOffScreen) yield return "-RenderOffScreen";
-            foreach (string a in o.Arguments) yield return a;
+            return new UnrealCvBinary(name, plan, process, port, output);
         }
 
         /// <summary>Quotes for the runtime's argument parser (the same rules on Windows and Unix in .NET).</summary>
@@ -137,7 +130,7 @@ namespace UnrealCv.Launch
                 }
                 if (deadline.HasPassed)
                     throw new ClientException(ClientFault.Timeout,
-                        $"'{options.Path}' (pid {binary.ProcessId}) did not answer on port {binary.Port} within {options.Timeout.TotalSeconds:0.###} s ({last?.Message ?? "no attempt finished"}). It was stopped. Is the UnrealCV plugin in this build, and does it take -UnrealCVPort? Raise -TimeoutSec for a slow first start.");
+                        $"'{options.Path}' (pid {binary.ProcessId}) did not answer on port {binary.Port} within {options.Timeout.TotalSeconds:0.###} s ({last?.Message ?? "no attempt finished"}). It was stopped. Is the UnrealCV plugin in this build, and does it read its port from {(binary.PortDelivery == PortDelivery.InstanceFolder ? "'" + binary.ConfigFile + "'" : "-cvport" + binary.Port + " -UnrealCVPort" + binary.Port + " on its command line")}? Raise -TimeoutSec for a slow first start.");
                 System.Net.Sockets.Socket? socket = null;
                 try
                 {
@@ -164,9 +157,10 @@ namespace UnrealCv.Launch
 
         /// <summary>
         /// Ends the binary and everything it started (a Game.sh wrapper starts the real binary as its child):
-        /// SIGTERM first where there is one, then a kill of the whole tree after <paramref name="grace"/>.
+        /// SIGTERM first where there is one, then a kill of the whole tree after <paramref name="grace"/>. Then removes
+        /// its instance folder and frees its port. Returns null, or what of the instance folder was left and why.
         /// </summary>
-        public static void Stop(UnrealCvBinary binary, TimeSpan grace)
+        public static string? Stop(UnrealCvBinary binary, TimeSpan grace)
         {
             try
             {
@@ -176,6 +170,8 @@ namespace UnrealCv.Launch
                     binary.Process.WaitForExit((int)grace.TotalMilliseconds);
                 }
                 Kill(binary);
+                // Before the port is free again: a start on this port would find the folder and take it for a leftover.
+                return binary.Folder?.Remove();
             }
             finally
             {

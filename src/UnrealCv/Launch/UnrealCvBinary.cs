@@ -9,10 +9,15 @@ namespace UnrealCv.Launch
     {
         private readonly PortReservation _port;
 
-        internal UnrealCvBinary(string name, string path, Process process, PortReservation port, OutputTail output)
+        internal UnrealCvBinary(string name, LaunchPlan plan, Process process, PortReservation port, OutputTail output)
         {
             Name = name;
-            Path = path;
+            Path = plan.Path;
+            Executable = plan.Executable;
+            PortDelivery = plan.Delivery;
+            Folder = plan.Folder;
+            ConfigFile = plan.ConfigFile;
+            FallbackReason = plan.FallbackReason;
             Process = process;
             _port = port;
             Output = output;
@@ -20,7 +25,26 @@ namespace UnrealCv.Launch
         }
 
         public string Name { get; }
+
+        /// <summary>What was given to Start-UnrealCvBinary: the executable or the launch script.</summary>
         public string Path { get; }
+
+        /// <summary>The file that was run: the hard link in <see cref="InstanceFolder"/>, or <see cref="Path"/> itself.</summary>
+        public string Executable { get; }
+
+        /// <summary>How the port and image size reached the binary: InstanceFolder or Arguments.</summary>
+        public PortDelivery PortDelivery { get; }
+
+        /// <summary>The folder made for this instance (with PortDelivery InstanceFolder); removed by Stop-UnrealCvBinary.</summary>
+        public string? InstanceFolder => Folder?.Path;
+
+        /// <summary>The unrealcv.ini the binary reads: its own in the instance folder, or the game's shared one (null when its executable is not known).</summary>
+        public string? ConfigFile { get; }
+
+        internal InstanceFolder? Folder { get; }
+
+        /// <summary>Why an instance folder could not be used, when -PortDelivery Auto fell back to the command line.</summary>
+        public string? FallbackReason { get; }
         public Process Process { get; }
         public int ProcessId => Process.Id;
         public int Port => _port.Port;
