@@ -87,9 +87,85 @@ Describe 'Switch-UnrealCvTransport' -Tag Integration -Skip:(-not $IsLinux) {
         $session = Connect-UnrealCv -Path (Join-Path $TestDrive "unrealcv_$($sim.Port).socket")
         $session.Transport | Should -Be 'Unix'
         $err = { Switch-UnrealCvTransport -Transport Tcp -TimeoutSec 1 -ErrorAction Stop } | Should -Throw -PassThru
-        $err.FullyQualifiedErrorId | Should -Be 'UnrealCvSessionBroken,UnrealCv.Commands.SwitchUnrealCvTransportCommand'
-        $err.Exception.Message | Should -BeLike '*TCP at localhost:*no longer answers*first client leaves*'
-        $session.State | Should -Be 'Broken'
+        $err.FullyQualifiedErrorId | Should -Be 'UnrealCvSwitchRefused,UnrealCv.Commands.SwitchUnrealCvTransportCommand'
+        $err.Exception.Message | Should -BeLike '*TCP at localhost:*no longer answers*first client leaves*stays on*as it was.'
+        # The working Unix-socket session is left as it was.
+        $session.State | Should -Be 'Opened'
+        $session.Transport | Should -Be 'Unix'
+        (Invoke-UnrealCvRequest 'vget /unrealcv/echo still' -Session $session).Text | Should -Be 'still'
+    }
+
+    It 'does not let a session disconnected during its switch come back on the new link' {
+        # A Windows binary never makes a socket: the switch waits for it, then reconnects over TCP.
+        $sim = Start-UnrealCvSimulator -Profile Windows -FrameTimeMs 0
+        $session = $sim | Connect-UnrealCv
+        $ps = [powershell]::Create()
+        $null = $ps.AddScript({
+                param($manifest, $s)
+                Import-Module $manifest
+                Switch-UnrealCvTransport -Session $s -Transport Unix -TimeoutSec 2 -WarningAction SilentlyContinue
+            }).AddArgument($ModuleManifest).AddArgument($session)
+        $handle = $ps.BeginInvoke()
+        $deadline = [DateTime]::Now.AddSeconds(5)
+        while ($session.State -ne 'Switching' -and [DateTime]::Now -lt $deadline) { Start-Sleep -Milliseconds 10 }
+        $session.State | Should -Be 'Switching'
+        Disconnect-UnrealCv -Session $session
+        $handle.AsyncWaitHandle.WaitOne(10000) | Should -BeTrue
+        $ps.HadErrors | Should -BeTrue
+        $ps.Streams.Error[0].FullyQualifiedErrorId | Should -BeLike 'UnrealCvSessionClosed,*'
+        $ps.Dispose()
+        $session.State | Should -Be 'Closed'
+        # The one-client binary is free: nobody holds it on a link that outlived its session.
+        $again = $sim | Connect-UnrealCv -TimeoutSec 2
+        $again.State | Should -Be 'Opened'
+    }
+
+    It 'runs two switches of one session one after the other' {
+        foreach ($round in 1..5) {
+            $sim = Start-UnrealCvSimulator -Profile Linux -FrameTimeMs 0
+            $session = $sim | Connect-UnrealCv
+            $outcomes = 1..2 | ForEach-Object -ThrottleLimit 2 -Parallel {
+                Import-Module $using:ModuleManifest
+                Switch-UnrealCvTransport -Session $using:session -Transport Unix -TimeoutSec 5 -Verbose -ErrorAction Stop 4>&1 |
+                    Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match '^\S+: (Switched|Unchanged), now ' } |
+                    ForEach-Object { $Matches[1] }
+            }
+            @($outcomes | Sort-Object) | Should -Be @('Switched', 'Unchanged') -Because "round $round"
+            $session.Transport | Should -Be 'Unix'
+            (Invoke-UnrealCvRequest 'vget /unrealcv/echo both' -Session $session).Text | Should -Be 'both'
+            Disconnect-UnrealCv -Session $session
+            Stop-UnrealCvSimulator -Simulator $sim
+        }
+    }
+
+    It 'never deletes a live socket of another server given as -Path' {
+        $other = Start-UnrealCvSimulator -Profile Linux -FrameTimeMs 0
+        $otherSession = $other | Connect-UnrealCv -Transport Unix
+        $livePath = $otherSession.Path
+        $sim = Start-UnrealCvSimulator -Profile Linux -FrameTimeMs 0
+        $session = $sim | Connect-UnrealCv
+        $err = { Switch-UnrealCvTransport -Session $session -Transport Unix -Path $livePath -ErrorAction Stop } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -Be 'UnrealCvUnsafeSocketPath,UnrealCv.Commands.SwitchUnrealCvTransportCommand'
+        $err.Exception.Message | Should -BeLike "*'$livePath' is a live socket*not removed*"
+        Test-Path -LiteralPath $livePath | Should -BeTrue
+        $session.State | Should -Be 'Opened'
+        $session.Transport | Should -Be 'Tcp'
+        (Invoke-UnrealCvRequest 'vget /unrealcv/echo other' -Session $otherSession).Text | Should -Be 'other'
+    }
+
+    It 'leaves no hidden TCP session behind when Connect-UnrealCv -Transport Auto is refused' {
+        $sim = Start-UnrealCvSimulator -Profile Windows -FrameTimeMs 0
+        $path = "/tmp/unrealcv_$($sim.Port).socket"
+        Set-Content $path 'not a socket'
+        try {
+            { Connect-UnrealCv localhost -Port $sim.Port -Transport Auto -ErrorAction Stop } | Should -Throw -ErrorId 'UnrealCvUnsafeSocketPath,UnrealCv.Commands.ConnectUnrealCvCommand'
+            @(Get-UnrealCvSession).Count | Should -Be 0
+            # The one-client binary is free again: a retried connect gets its welcome.
+            (Connect-UnrealCv localhost -Port $sim.Port -TimeoutSec 2).State | Should -Be 'Opened'
+        }
+        finally {
+            Remove-Item -LiteralPath $path -Force
+        }
     }
 
     It 'replaces a stale socket left by a dead binary' {

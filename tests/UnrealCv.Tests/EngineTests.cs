@@ -382,6 +382,7 @@ namespace UnrealCv.Tests
             var refused = Assert.Throws<ClientException>(() => UnrealCvConnection.Open(socket, new ConnectionOptions("session 'Test' (scripted)", 1), Short, CancellationToken.None));
             Assert.Equal(ClientFault.ProtocolViolation, refused.Fault);
             Assert.Contains("a frame of 10013 bytes instead of the short UnrealCV welcome", refused.Message);
+            Assert.DoesNotContain("Disconnect-UnrealCv", refused.Message); // no session exists to disconnect
         }
 
         [Fact]

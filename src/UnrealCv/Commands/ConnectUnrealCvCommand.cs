@@ -83,7 +83,20 @@ namespace UnrealCv.Commands
             try
             {
                 UnrealCvSession session = ConnectWithRetry();
-                if (Transport != ConnectTransport.Tcp) MoveToUnixSocket(session);
+                if (Transport != ConnectTransport.Tcp)
+                {
+                    try
+                    {
+                        MoveToUnixSocket(session);
+                    }
+                    catch
+                    {
+                        // A session the user never got must not linger in the list, taking later commands.
+                        Registry.Remove(session);
+                        session.Close();
+                        throw;
+                    }
+                }
                 WriteObject(session);
             }
             catch (ClientException e)

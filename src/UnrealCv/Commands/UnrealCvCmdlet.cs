@@ -43,6 +43,7 @@ namespace UnrealCv.Commands
             ClientFault.UnsafeSocketPath => ("UnrealCvUnsafeSocketPath", ErrorCategory.SecurityError),
             ClientFault.NotSupported => ("UnrealCvTransportNotSupported", ErrorCategory.NotImplemented),
             ClientFault.SessionSwitching => ("UnrealCvSessionSwitching", ErrorCategory.ResourceBusy),
+            ClientFault.SwitchRefused => ("UnrealCvSwitchRefused", ErrorCategory.ResourceUnavailable),
             _ => ("UnrealCvError", ErrorCategory.NotSpecified),
         };
 

@@ -25,6 +25,8 @@ namespace UnrealCv.Common
         NotSupported,
         /// <summary>The session is switching transport and takes no requests meanwhile.</summary>
         SessionSwitching,
+        /// <summary>The asked-for transport cannot be reached; the session was left as it was.</summary>
+        SwitchRefused,
     }
 
     /// <summary>A failure of the client engine, with a message that says what to do next.</summary>

@@ -74,7 +74,9 @@ namespace UnrealCv.Connection
             {
                 connection._readerThread.Start();
                 bool welcomed = connection._welcomed.Wait(Deadline.After(welcomeTimeout).RemainingMilliseconds, cancel);
-                if (connection._fault != null) throw connection._fault;
+                // No session exists yet, so the fault goes out without the advice to disconnect one.
+                if (connection._fault is ClientException fault)
+                    throw new ClientException(fault.Fault, fault.Message.Replace(" " + ReconnectHint, ""), fault.InnerException);
                 if (!welcomed)
                     throw new ClientException(ClientFault.NoWelcome,
                         $"connected to {options.Description}, but no welcome within {welcomeTimeout.TotalSeconds:0.###} s: UnrealCV serves one client at a time, so another client may be connected, or the binary is still loading. Close the other client or wait longer (-TimeoutSec).");

@@ -33,64 +33,91 @@ namespace UnrealCv.Session
 
         public static SwitchOutcome ToUnix(UnrealCvSession session, string path, TimeSpan timeout, CancellationToken cancel)
         {
-            if (session.Transport == TransportKind.Unix && session.Path == path && session.State == UnrealCvSessionState.Opened)
-                return SwitchOutcome.Unchanged;
-            SocketFile.RemoveStale(path); // so that the file's existence later proves the binary made it
-            return Switch(session, timeout, cancel, deadline =>
-            {
-                if (!WaitForSocketFile(path, deadline, cancel))
+            return Switch(session, timeout, cancel,
+                isDone: () => session.Transport == TransportKind.Unix && session.Path == path && session.Connection.State == ConnectionState.Open,
+                change: deadline =>
                 {
-                    UnrealCvConnection tcp = ReconnectTcp(session, timeout, cancel,
-                        $"no socket appeared at '{path}' within {timeout.TotalSeconds:0.###} s");
-                    session.Replace(tcp, TransportKind.Tcp, null);
-                    return SwitchOutcome.FellBackToTcp;
-                }
-                session.Replace(ConnectToNewSocket(session, path, deadline, cancel), TransportKind.Unix, path);
-                return SwitchOutcome.Switched;
-            });
+                    SocketFile.RemoveStale(path); // so that the file's existence later proves the binary made it
+                    UnrealCvConnection old = session.Connection;
+                    CloseOld(session, deadline, cancel);
+                    try
+                    {
+                        if (!WaitForSocketFile(path, deadline, cancel))
+                        {
+                            UnrealCvConnection tcp = ReconnectTcp(session, timeout, cancel,
+                                $"no socket appeared at '{path}' within {timeout.TotalSeconds:0.###} s");
+                            session.Replace(tcp, TransportKind.Tcp, null);
+                            return SwitchOutcome.FellBackToTcp;
+                        }
+                        session.Replace(ConnectToNewSocket(session, path, deadline, cancel), TransportKind.Unix, path);
+                        return SwitchOutcome.Switched;
+                    }
+                    catch (ClientException e) when (e.Fault != ClientFault.SessionClosed)
+                    {
+                        old.MarkBroken(e); // TCP is closed and nothing replaced it: the next request says why
+                        throw;
+                    }
+                });
         }
 
+        /// <summary>
+        /// Back to TCP. The TCP link is opened before the current one is closed: a Linux binary that has moved to its
+        /// Unix socket never serves TCP again, and then the session stays on its socket, untouched.
+        /// </summary>
         public static SwitchOutcome ToTcp(UnrealCvSession session, TimeSpan timeout, CancellationToken cancel)
         {
-            if (session.Transport == TransportKind.Tcp && session.State == UnrealCvSessionState.Opened)
-                return SwitchOutcome.Unchanged;
-            return Switch(session, timeout, cancel, _ =>
-            {
-                session.Replace(ReconnectTcp(session, timeout, cancel, "asked to go back to TCP"), TransportKind.Tcp, null);
-                return SwitchOutcome.Switched;
-            });
+            return Switch(session, timeout, cancel,
+                isDone: () => session.Transport == TransportKind.Tcp && session.Connection.State == ConnectionState.Open,
+                change: deadline =>
+                {
+                    UnrealCvConnection old = session.Connection;
+                    bool oldWorks = old.State == ConnectionState.Open;
+                    UnrealCvConnection tcp;
+                    try
+                    {
+                        tcp = ReconnectTcp(session, TimeSpan.FromMilliseconds(Math.Max(1, deadline.RemainingMilliseconds)), cancel, "asked to go back to TCP");
+                    }
+                    catch (ClientException e) when (oldWorks)
+                    {
+                        throw new ClientException(ClientFault.SwitchRefused,
+                            $"{e.Message} The session stays on {session.Endpoint}, as it was.", e);
+                    }
+                    CloseOld(session, deadline, cancel);
+                    session.Replace(tcp, TransportKind.Tcp, null);
+                    return SwitchOutcome.Switched;
+                });
         }
 
-        /// <summary>Refuses new requests, drains the ones in flight, closes the old link, then runs the step.</summary>
-        private static SwitchOutcome Switch(UnrealCvSession session, TimeSpan timeout, CancellationToken cancel, Func<Deadline, SwitchOutcome> connectNew)
+        /// <summary>
+        /// Waits for any other switch of the session, refuses new requests while this one runs, and does nothing when
+        /// the session already is where it should be (a switch that ran meanwhile may have done it).
+        /// </summary>
+        private static SwitchOutcome Switch(UnrealCvSession session, TimeSpan timeout, CancellationToken cancel, Func<bool> isDone, Func<Deadline, SwitchOutcome> change)
         {
             var deadline = Deadline.After(timeout);
-            UnrealCvConnection old = session.Connection;
-            session.BeginSwitch();
+            session.BeginSwitch(deadline, cancel);
             try
             {
-                while (old.InFlightCount > 0)
-                {
-                    if (deadline.HasPassed)
-                        throw new ClientException(ClientFault.Timeout,
-                            $"session '{session.Name}' still had {old.InFlightCount} request(s) in flight after {timeout.TotalSeconds:0.###} s; the transport was not switched. Wait for them, or raise -TimeoutSec.");
-                    if (cancel.WaitHandle.WaitOne(PollMilliseconds)) throw new OperationCanceledException(cancel);
-                }
-                old.Dispose();
-                try
-                {
-                    return connectNew(deadline);
-                }
-                catch (ClientException e)
-                {
-                    old.MarkBroken(e);
-                    throw;
-                }
+                return isDone() ? SwitchOutcome.Unchanged : change(deadline);
             }
             finally
             {
                 session.EndSwitch();
             }
+        }
+
+        /// <summary>Lets the requests in flight finish (bounded), then closes the session's current link.</summary>
+        private static void CloseOld(UnrealCvSession session, Deadline deadline, CancellationToken cancel)
+        {
+            UnrealCvConnection old = session.Connection;
+            while (old.InFlightCount > 0)
+            {
+                if (deadline.HasPassed)
+                    throw new ClientException(ClientFault.Timeout,
+                        $"session '{session.Name}' still had {old.InFlightCount} request(s) in flight after {deadline.Timeout.TotalSeconds:0.###} s; the transport was not switched. Wait for them, or raise -TimeoutSec.");
+                if (cancel.WaitHandle.WaitOne(PollMilliseconds)) throw new OperationCanceledException(cancel);
+            }
+            old.Dispose();
         }
 
         /// <summary>

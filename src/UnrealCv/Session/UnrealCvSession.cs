@@ -49,12 +49,14 @@ namespace UnrealCv.Session
         /// <summary>Where the session's bytes go: host:port or the socket path.</summary>
         public string Endpoint => Transport == TransportKind.Unix ? Path! : ComputerName + ":" + Port.ToString(CultureInfo.InvariantCulture);
 
-        public UnrealCvSessionState State => _connection.State switch
-        {
-            ConnectionState.Open => UnrealCvSessionState.Opened,
-            ConnectionState.Broken => UnrealCvSessionState.Broken,
-            _ => UnrealCvSessionState.Closed,
-        };
+        public UnrealCvSessionState State =>
+            _switching && !_closed ? UnrealCvSessionState.Switching
+            : _connection.State switch
+            {
+                ConnectionState.Open => UnrealCvSessionState.Opened,
+                ConnectionState.Broken => UnrealCvSessionState.Broken,
+                _ => UnrealCvSessionState.Closed,
+            };
 
         /// <summary>Project name from the welcome ("connected to &lt;project&gt;").</summary>
         public string ProjectName => _connection.ProjectName;
@@ -92,18 +94,51 @@ namespace UnrealCv.Session
         }
 
         private volatile bool _switching;
+        private volatile bool _closed;
+        // One transport change at a time per session; Close and Replace agree under the link lock, so a session
+        // disconnected during a switch never comes back to life on the new link.
+        private readonly SemaphoreSlim _transportChange = new SemaphoreSlim(1, 1);
+        private readonly object _linkLock = new object();
 
-        internal void BeginSwitch() => _switching = true;
+        /// <summary>
+        /// Waits for any other transport change of this session to end (bounded), then refuses new requests until
+        /// <see cref="EndSwitch"/>. Throws Timeout, SessionClosed or OperationCanceledException.
+        /// </summary>
+        internal void BeginSwitch(Common.Deadline deadline, CancellationToken cancel)
+        {
+            if (!_transportChange.Wait(deadline.RemainingMilliseconds, cancel))
+                throw new Common.ClientException(Common.ClientFault.Timeout,
+                    $"another Switch-UnrealCvTransport of session '{Name}' was still running after {deadline.Timeout.TotalSeconds:0.###} s; nothing was changed.");
+            if (_closed)
+            {
+                _transportChange.Release();
+                throw new Common.ClientException(Common.ClientFault.SessionClosed, $"session '{Name}' is disconnected. Connect again with Connect-UnrealCv.");
+            }
+            _switching = true;
+        }
 
-        internal void EndSwitch() => _switching = false;
+        internal void EndSwitch()
+        {
+            _switching = false;
+            _transportChange.Release();
+        }
 
         /// <summary>Puts a new link under the same identity (Id, Name, place in the session list).</summary>
         internal void Replace(UnrealCvConnection connection, TransportKind transport, string? path)
         {
-            Transport = transport;
-            Path = path;
-            _connection = connection;
-            ConnectedAt = DateTime.Now;
+            lock (_linkLock)
+            {
+                if (_closed)
+                {
+                    connection.Dispose(); // frees the one-client binary for whoever comes next
+                    throw new Common.ClientException(Common.ClientFault.SessionClosed,
+                        $"session '{Name}' was disconnected while its transport was being switched; the new link was closed again.");
+                }
+                Transport = transport;
+                Path = path;
+                _connection = connection;
+                ConnectedAt = DateTime.Now;
+            }
         }
 
         /// <summary>Settings for a new link of this session (after a transport switch), keeping the current limits.</summary>
@@ -113,7 +148,12 @@ namespace UnrealCv.Session
         /// <summary>Describes a link of this session in every message it produces.</summary>
         internal static string Describe(string name, string endpoint) => $"session '{name}' ({endpoint})";
 
-        internal void Close() => _connection.Dispose();
+        /// <summary>Closes the session for good; a transport switch under way cannot bring it back.</summary>
+        internal void Close()
+        {
+            lock (_linkLock) _closed = true;
+            _connection.Dispose();
+        }
 
         public override string ToString() => $"{Name} ({Endpoint}, {State})";
     }

@@ -9,5 +9,7 @@ namespace UnrealCv.Session
         Broken,
         /// <summary>Disconnected.</summary>
         Closed,
+        /// <summary>Moving to another transport (Switch-UnrealCvTransport); requests are refused until it ends.</summary>
+        Switching,
     }
 }

@@ -77,14 +77,34 @@ namespace UnrealCv.Transport
             uint me = GetEffectiveUserId();
             if (kind != SocketFileKind.Socket || (owner != me && owner != 0))
                 throw new Common.ClientException(Common.ClientFault.UnsafeSocketPath,
-                    $"refusing to use '{path}': it is a {Describe(kind)} owned by uid {owner}, not a socket owned by you (uid {me}) or root. Another program or user may be squatting the name; remove it yourself if it is safe, or pass another -Path.");
+                    $"refusing to use '{path}': it is a {Describe(kind)} owned by uid {owner}, not a socket owned by you (uid {me}) or root. Another program or user may be squatting the name; pass another -Path, or find out who made it.");
             return kind;
         }
 
         /// <summary>Removes a stale socket we may remove; never anything else.</summary>
+        /// <summary>
+        /// Removes a socket file we may trust only once a connect to it is refused: nobody serves it, so it is a dead
+        /// binary's leftover. A socket that answers is live (another server's) and is never removed: that throws.
+        /// </summary>
         public static void RemoveStale(string path)
         {
-            if (CheckTrusted(path, allowMissing: true) == SocketFileKind.Socket) File.Delete(path);
+            if (CheckTrusted(path, allowMissing: true) != SocketFileKind.Socket) return;
+            try
+            {
+                using (SocketConnector.ConnectUnix(path, TimeSpan.FromSeconds(1), System.Threading.CancellationToken.None)) { }
+            }
+            catch (Common.ClientException e) when (e.InnerException is System.Net.Sockets.SocketException s && s.SocketErrorCode == System.Net.Sockets.SocketError.ConnectionRefused)
+            {
+                File.Delete(path);
+                return;
+            }
+            catch (Common.ClientException e)
+            {
+                throw new Common.ClientException(Common.ClientFault.UnsafeSocketPath,
+                    $"'{path}' is a socket that neither accepts nor refuses a connection ({e.Message}); it was not removed. Pass another -Path, or remove it yourself if it is safe.", e);
+            }
+            throw new Common.ClientException(Common.ClientFault.UnsafeSocketPath,
+                $"'{path}' is a live socket: a server accepts connections on it, so it is not this binary's yet and was not removed. Another program (another binary on the same port?) serves it; pass another -Path, or stop that server.");
         }
 
         private static string Describe(SocketFileKind kind) => kind switch
