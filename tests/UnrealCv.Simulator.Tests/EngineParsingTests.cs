@@ -1,5 +1,6 @@
 using UnrealCv.Simulator.Configuration;
 using Xunit;
+using UnrealCv.Simulator.Engine;
 
 namespace UnrealCv.Simulator.Tests
 {

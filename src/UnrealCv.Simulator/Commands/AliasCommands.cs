@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Text;
 using UnrealCv.Simulator.Scene;
 using UnrealCv.Simulator.Server;
+using UnrealCv.Simulator.Engine;
 
 namespace UnrealCv.Simulator.Commands
 {

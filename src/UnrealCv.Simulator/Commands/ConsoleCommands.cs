@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using UnrealCv.Simulator.Scene;
 using UnrealCv.Simulator.Server;
+using UnrealCv.Simulator.Engine;
 
 namespace UnrealCv.Simulator.Commands
 {

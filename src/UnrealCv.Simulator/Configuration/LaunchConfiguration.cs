@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using UnrealCv.Simulator.Engine;
 
 namespace UnrealCv.Simulator.Configuration
 {

@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using UnrealCv.Simulator.Commands;
+using UnrealCv.Simulator.Engine;
 
 namespace UnrealCv.Simulator.Configuration
 {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using UnrealCv.Simulator.Engine;
 
 namespace UnrealCv.Simulator.Scene
 {

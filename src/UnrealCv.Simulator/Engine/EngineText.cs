@@ -1,12 +1,13 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 
-namespace UnrealCv.Simulator.Configuration
+namespace UnrealCv.Simulator.Engine
 {
     /// <summary>
     /// The engine's C-string helpers (FCString) that the plugin's command-line and ini parsing run on:
-    /// Strifind, Atoi, Atof and ToBool, with the C library behaviour underneath them.
+    /// Strifind, Atoi, Atof and ToBool, with the C library behaviour underneath them, and FParse::Token for console lines.
     /// </summary>
     internal static class EngineText
     {
@@ -178,5 +179,53 @@ namespace UnrealCv.Simulator.Configuration
                 if (string.Equals(text, word, StringComparison.OrdinalIgnoreCase)) return false;
             return Atoi(text, profile) != 0;
         }
+
+        /// <summary>
+        /// FParse::Token with escapes: skips white space, then reads a quoted string (quotes removed, backslash
+        /// escapes) or a run of non-space characters (a quoted part inside it kept as is). Empty at the end.
+        /// </summary>
+        public static string Token(string text, ref int pos)
+        {
+            while (pos < text.Length && IsTokenSpace(text[pos])) pos++;
+            var token = new StringBuilder();
+            if (pos < text.Length && text[pos] == '"')
+            {
+                pos++;
+                while (pos < text.Length && text[pos] != '"')
+                {
+                    char c = text[pos++];
+                    if (c == '\\')
+                    {
+                        if (pos >= text.Length) break;
+                        c = text[pos++];
+                    }
+                    token.Append(c);
+                }
+                if (pos < text.Length && text[pos] == '"') pos++;
+                return token.ToString();
+            }
+            bool inQuote = false;
+            while (pos < text.Length && (inQuote || !IsTokenSpace(text[pos])))
+            {
+                if (text[pos] == '"') inQuote = !inQuote;
+                token.Append(text[pos++]);
+            }
+            return token.ToString();
+        }
+
+        /// <summary>Every token of a command line, in order.</summary>
+        public static List<string> Tokens(string text)
+        {
+            var tokens = new List<string>();
+            int pos = 0;
+            while (true)
+            {
+                string token = Token(text, ref pos);
+                if (token.Length == 0 && pos >= text.Length) return tokens;
+                tokens.Add(token);
+            }
+        }
+
+        private static bool IsTokenSpace(char c) => c == ' ' || c == '\t' || c == '\r' || c == '\n';
     }
 }

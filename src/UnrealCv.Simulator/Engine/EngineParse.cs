@@ -1,4 +1,4 @@
-namespace UnrealCv.Simulator.Configuration
+namespace UnrealCv.Simulator.Engine
 {
     /// <summary>
     /// The engine's FParse functions as UE 4.27 runs them on FCommandLine::Get(): no notion of switches or
