@@ -44,7 +44,7 @@ Describe 'Connect-UnrealCv' -Tag Integration {
             Should -Throw -ErrorId 'UnrealCvConnectFailed,UnrealCv.Commands.ConnectUnrealCvCommand' -PassThru
         $err.Exception.Message | Should -BeLike "*nothing is listening at 127.0.0.1:$freePort*Tried * times over 2 s."
         $err.CategoryInfo.Category | Should -Be 'ConnectionError'
-        $watch.Elapsed.TotalSeconds | Should -BeGreaterOrEqual 1.9   # refused connects are retried until -TimeoutSec
+        $watch.Elapsed.TotalSeconds | Should -BeGreaterOrEqual 1.5   # refused connects are retried until about -TimeoutSec
         $watch.Elapsed.TotalSeconds | Should -BeLessThan 10
     }
 
