@@ -25,6 +25,25 @@ Describe 'Timeouts and late replies' -Tag Integration {
         $Session.State | Should -Be 'Opened'
     }
 
+    It 'writes a failed response in the place of each request that timed out, with the failure kind and no value' {
+        $Sim.Suspend()
+        $out = Invoke-UnrealCvRequest 'vget /unrealcv/echo late', 'vget /camera/0/location' -TimeoutSec 1 -ErrorAction SilentlyContinue -ErrorVariable errors
+        $Sim.Resume()
+        $out.Count | Should -Be 2
+        $out.Command | Should -Be @('vget /unrealcv/echo late', 'vget /camera/0/location')
+        $out.IsError | Should -Be @($true, $true)
+        $out.Failure | Should -Be @('UnrealCvTimeout', 'UnrealCvTimeout')
+        $out[0].ErrorMessage | Should -BeLike "*no reply to 'vget /unrealcv/echo late'*within 1 s*"
+        $out[1].Value | Should -BeNullOrEmpty
+        $out[1].Text | Should -BeNullOrEmpty
+        $out[1].RequestId | Should -Be ($out[0].RequestId + 1)
+        $out[0].Duration.TotalSeconds | Should -BeGreaterOrEqual 0.9
+        $errors.Count | Should -Be 2
+        $errors.FullyQualifiedErrorId | Should -Be @('UnrealCvTimeout,UnrealCv.Commands.InvokeUnrealCvRequestCommand', 'UnrealCvTimeout,UnrealCv.Commands.InvokeUnrealCvRequestCommand')
+        [object]::ReferenceEquals($errors[1].TargetObject, $out[1]) | Should -BeTrue
+        (Invoke-UnrealCvRequest 'vget /unrealcv/echo next').Text | Should -Be 'next'
+    }
+
     It 'never takes the late reply to an earlier session''s request for its own after a reconnect' {
         # The binary answers whoever is connected when it runs a request: the old session's reply reaches the new one.
         $Sim.Suspend()
