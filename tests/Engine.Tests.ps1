@@ -44,6 +44,18 @@ Describe 'Timeouts and late replies' -Tag Integration {
         (Invoke-UnrealCvRequest 'vget /unrealcv/echo next').Text | Should -Be 'next'
     }
 
+    It 'keeps the convenience cmdlets to their own objects: a timed-out read writes its errors, never a response' {
+        $Session.Timeout = [timespan]::FromSeconds(1)
+        $Sim.Suspend()
+        $out = Get-UnrealCvCamera 0 -ErrorAction SilentlyContinue -ErrorVariable errors
+        $Sim.Resume()
+        $out | Should -BeNullOrEmpty
+        $errors.Count | Should -BeGreaterThan 0
+        $errors.FullyQualifiedErrorId | Sort-Object -Unique | Should -Be 'UnrealCvTimeout,UnrealCv.Commands.GetUnrealCvCameraCommand'
+        $errors.TargetObject.Failure | Sort-Object -Unique | Should -Be 'UnrealCvTimeout'
+        (Get-UnrealCvCamera 0).Id | Should -Be 0
+    }
+
     It 'never takes the late reply to an earlier session''s request for its own after a reconnect' {
         # The binary answers whoever is connected when it runs a request: the old session's reply reaches the new one.
         $Sim.Suspend()
