@@ -25,6 +25,37 @@ Describe 'Timeouts and late replies' -Tag Integration {
         $Session.State | Should -Be 'Opened'
     }
 
+    It 'writes a failed response in the place of each request that timed out, with the failure kind and no value' {
+        $Sim.Suspend()
+        $out = Invoke-UnrealCvRequest 'vget /unrealcv/echo late', 'vget /camera/0/location' -TimeoutSec 1 -ErrorAction SilentlyContinue -ErrorVariable errors
+        $Sim.Resume()
+        $out.Count | Should -Be 2
+        $out.Command | Should -Be @('vget /unrealcv/echo late', 'vget /camera/0/location')
+        $out.IsError | Should -Be @($true, $true)
+        $out.Failure | Should -Be @('UnrealCvTimeout', 'UnrealCvTimeout')
+        $out[0].ErrorMessage | Should -BeLike "*no reply to 'vget /unrealcv/echo late'*within 1 s*"
+        $out[1].Value | Should -BeNullOrEmpty
+        $out[1].Text | Should -BeNullOrEmpty
+        $out[1].RequestId | Should -Be ($out[0].RequestId + 1)
+        $out[0].Duration.TotalSeconds | Should -BeGreaterOrEqual 0.9
+        $errors.Count | Should -Be 2
+        $errors.FullyQualifiedErrorId | Should -Be @('UnrealCvTimeout,UnrealCv.Commands.InvokeUnrealCvRequestCommand', 'UnrealCvTimeout,UnrealCv.Commands.InvokeUnrealCvRequestCommand')
+        [object]::ReferenceEquals($errors[1].TargetObject, $out[1]) | Should -BeTrue
+        (Invoke-UnrealCvRequest 'vget /unrealcv/echo next').Text | Should -Be 'next'
+    }
+
+    It 'keeps the convenience cmdlets to their own objects: a timed-out read writes its errors, never a response' {
+        $Session.Timeout = [timespan]::FromSeconds(1)
+        $Sim.Suspend()
+        $out = Get-UnrealCvCamera 0 -ErrorAction SilentlyContinue -ErrorVariable errors
+        $Sim.Resume()
+        $out | Should -BeNullOrEmpty
+        $errors.Count | Should -BeGreaterThan 0
+        $errors.FullyQualifiedErrorId | Sort-Object -Unique | Should -Be 'UnrealCvTimeout,UnrealCv.Commands.GetUnrealCvCameraCommand'
+        $errors.TargetObject.Failure | Sort-Object -Unique | Should -Be 'UnrealCvTimeout'
+        (Get-UnrealCvCamera 0).Id | Should -Be 0
+    }
+
     It 'never takes the late reply to an earlier session''s request for its own after a reconnect' {
         # The binary answers whoever is connected when it runs a request: the old session's reply reaches the new one.
         $Sim.Suspend()

@@ -42,9 +42,11 @@ Describe 'Invoke-UnrealCvRequest' -Tag Integration {
         $replies.Text | Should -Be (1..20 | ForEach-Object { "$_" })
     }
 
-    It 'turns an error reply into a non-terminating UnrealCvServerError and goes on' {
+    It 'turns an error reply into a response with IsError and a non-terminating UnrealCvServerError, and goes on' {
         $replies = Invoke-UnrealCvRequest 'vget /no/such', 'vget /unrealcv/echo after' -ErrorAction SilentlyContinue -ErrorVariable errors
-        $replies.Text | Should -Be 'after'
+        $replies.Count | Should -Be 2
+        $replies[0].IsError | Should -BeTrue
+        $replies[1].Text | Should -Be 'after'
         $errors.Count | Should -Be 1
         $errors[0].FullyQualifiedErrorId | Should -Be 'UnrealCvServerError,UnrealCv.Commands.InvokeUnrealCvRequestCommand'
         $errors[0].CategoryInfo.Category | Should -Be 'InvalidResult'
@@ -54,6 +56,66 @@ Describe 'Invoke-UnrealCvRequest' -Tag Integration {
 
     It 'makes an error reply terminating with -ErrorAction Stop' {
         { Invoke-UnrealCvRequest 'vget /no/such' -ErrorAction Stop } | Should -Throw -ErrorId 'UnrealCvServerError,UnrealCv.Commands.InvokeUnrealCvRequestCommand'
+    }
+
+    It 'writes one output per command in input order, the error reply in its place with IsError' {
+        $out = 'vget /camera/0/location', 'vget /nope', 'vget /unrealcv/echo x' | Invoke-UnrealCvRequest -ErrorAction SilentlyContinue -ErrorVariable errors
+        $out.Count | Should -Be 3
+        $out.Command | Should -Be @('vget /camera/0/location', 'vget /nope', 'vget /unrealcv/echo x')
+        $out.IsError | Should -Be @($false, $true, $false)
+        $out[0].Value | Should -BeOfType 'UnrealCv.Replies.UnrealCvVector'
+        $out[0].Failure | Should -BeNullOrEmpty
+        $out[1].Failure | Should -Be 'UnrealCvServerError'
+        $out[1].ErrorMessage | Should -Be "Can not find a handler for URI 'vget /nope'"
+        $out[1].Text | Should -Be "error Can not find a handler for URI 'vget /nope'"
+        $out[2].Text | Should -Be 'x'
+        $errors.Count | Should -Be 1
+        $errors[0].FullyQualifiedErrorId | Should -Be 'UnrealCvServerError,UnrealCv.Commands.InvokeUnrealCvRequestCommand'
+        [object]::ReferenceEquals($errors[0].TargetObject, $out[1]) | Should -BeTrue
+    }
+
+    It 'sets $? to false when a reply was an error' {
+        $null = Invoke-UnrealCvRequest 'vget /nope' -ErrorAction SilentlyContinue
+        $ok = $?
+        $ok | Should -BeFalse
+    }
+
+    It 'stops at the error reply with -ErrorAction Stop, after writing the outputs before it and the error response' {
+        $seen = [System.Collections.Generic.List[object]]::new()
+        { 'vget /unrealcv/echo a', 'vget /nope', 'vget /unrealcv/echo c' | Invoke-UnrealCvRequest -ErrorAction Stop | ForEach-Object { $seen.Add($_) } } |
+            Should -Throw -ErrorId 'UnrealCvServerError,UnrealCv.Commands.InvokeUnrealCvRequestCommand'
+        $seen.Count | Should -Be 2
+        $seen[0].Text | Should -Be 'a'
+        $seen[1].Command | Should -Be 'vget /nope'
+        $seen[1].IsError | Should -BeTrue
+        (Invoke-UnrealCvRequest 'vget /unrealcv/echo after').Text | Should -Be 'after'   # the dropped reply to 'c' misaligns nothing
+    }
+
+    It 'puts a command refused before sending in its place: IsError, its failure kind, no reply, no value' {
+        $out = 'vget /unrealcv/echo a', "vget /a`nvget /b", 'vget /unrealcv/echo c' | Invoke-UnrealCvRequest -ErrorAction SilentlyContinue -ErrorVariable errors
+        $out.Count | Should -Be 3
+        $out.Command | Should -Be @('vget /unrealcv/echo a', "vget /a`nvget /b", 'vget /unrealcv/echo c')
+        $out.IsError | Should -Be @($false, $true, $false)
+        $out[1].Failure | Should -Be 'UnrealCvInvalidCommand'
+        $out[1].ErrorMessage | Should -BeLike '*plain ASCII on one line*'
+        $out[1].RequestId | Should -Be 0
+        $out[1].Text | Should -BeNullOrEmpty
+        $out[1].Bytes | Should -BeNullOrEmpty
+        $out[1].Value | Should -BeNullOrEmpty
+        $out[1].IsBinary | Should -BeFalse
+        $errors.Count | Should -Be 1
+        $errors[0].FullyQualifiedErrorId | Should -Be 'UnrealCvInvalidCommand,UnrealCv.Commands.InvokeUnrealCvRequestCommand'
+        [object]::ReferenceEquals($errors[0].TargetObject, $out[1]) | Should -BeTrue
+    }
+
+    It 'answers each request to a closed session with a failed response naming it' {
+        $closed = $Session
+        $closed | Disconnect-UnrealCv
+        $out = Invoke-UnrealCvRequest 'vget /unrealcv/echo a', 'vget /unrealcv/echo b' -Session $closed -ErrorAction SilentlyContinue -ErrorVariable errors
+        $out.Count | Should -Be 2
+        $out.Failure | Should -Be @('UnrealCvSessionClosed', 'UnrealCvSessionClosed')
+        $out.ErrorMessage | ForEach-Object { $_ | Should -Be $errors[0].Exception.Message }
+        $errors.FullyQualifiedErrorId | Should -Be @('UnrealCvSessionClosed,UnrealCv.Commands.InvokeUnrealCvRequestCommand', 'UnrealCvSessionClosed,UnrealCv.Commands.InvokeUnrealCvRequestCommand')
     }
 
     It 'uses -Session over the current session' {
@@ -110,6 +172,29 @@ Describe 'Templates' -Tag Integration {
 }
 
 Describe 'Fan-out to several sessions' -Tag Integration {
+    It 'writes one output per command and session, in input order, failures in their places' {
+        $sims = 1..2 | ForEach-Object { Start-UnrealCvSimulator -FrameTimeMs 0 -Profile Windows -ProjectName "Pair$_" }
+        try {
+            $sessions = $sims | Connect-UnrealCv
+            $out = 'vget /unrealcv/echo 1', 'vget /nope', 'vget /unrealcv/echo 3' | Invoke-UnrealCvRequest -Session $sessions -ErrorAction SilentlyContinue -ErrorVariable errors
+            $out.Count | Should -Be 6
+            $out.Command | Should -Be @('vget /unrealcv/echo 1', 'vget /unrealcv/echo 1', 'vget /nope', 'vget /nope', 'vget /unrealcv/echo 3', 'vget /unrealcv/echo 3')
+            $out.SessionId | Should -Be @($sessions.Id + $sessions.Id + $sessions.Id)
+            foreach ($session in $sessions) {
+                $mine = @($out | Where-Object SessionId -eq $session.Id)
+                $mine.Command | Should -Be @('vget /unrealcv/echo 1', 'vget /nope', 'vget /unrealcv/echo 3')
+                $mine.IsError | Should -Be @($false, $true, $false)
+                $mine[2].RequestId | Should -Be ($mine[0].RequestId + 2)
+            }
+            $errors.Count | Should -Be 2
+            $errors.TargetObject.SessionId | Should -Be $sessions.Id
+        }
+        finally {
+            $sessions | Disconnect-UnrealCv
+            $sims | Stop-UnrealCvSimulator
+        }
+    }
+
     It 'sends each command to every session and marks each reply with its session' {
         $sims = 1..3 | ForEach-Object { Start-UnrealCvSimulator -FrameTimeMs 0 -Profile Windows -ProjectName "Fleet$_" }
         try {

@@ -98,7 +98,7 @@ namespace UnrealCv.Benchmarks
             MeasureRaw(server, (c, r) => RawSequential(c, r, 3, command));
             long bytes = 0;
             double raw = MeasureRaw(server, (c, r) => bytes = RawSequential(c, r, count, command)) / count;
-            double engine = MeasureEngine(server, c => EngineSequential(c, count, command, binary: true)) / count;
+            double engine = MeasureEngine(server, c => EngineSequential(c, count, command)) / count;
             double size = bytes / (double)count;
             rows.Add(($"{label} ({size / 1e6:0.0} MB), sequential: raw sockets", $"{Ms(raw)}, {size / raw / 1e9:0.00} GB/s", ""));
             rows.Add(($"{label} ({size / 1e6:0.0} MB), sequential: engine", $"{Ms(engine)}, {size / engine / 1e9:0.00} GB/s", ">= 1 GB/s"));
@@ -228,11 +228,11 @@ namespace UnrealCv.Benchmarks
 
         // ---- the engine ----
 
-        private static void EngineSequential(UnrealCvConnection connection, int count, string command = Small, bool binary = false)
+        private static void EngineSequential(UnrealCvConnection connection, int count, string command = Small)
         {
             for (int i = 0; i < count; i++)
             {
-                PendingRequest request = connection.Send(command, binary);
+                PendingRequest request = connection.Send(command);
                 connection.WaitForReply(request, Timeout, CancellationToken.None);
                 connection.Release(request);
             }
@@ -243,7 +243,7 @@ namespace UnrealCv.Benchmarks
             var inFlight = new Queue<PendingRequest>();
             for (int i = 0; i < count; i++)
             {
-                inFlight.Enqueue(connection.Send(Small, false));
+                inFlight.Enqueue(connection.Send(Small));
                 if (inFlight.Count >= Window) Complete(connection, inFlight.Dequeue());
             }
             while (inFlight.Count > 0) Complete(connection, inFlight.Dequeue());
@@ -260,9 +260,9 @@ namespace UnrealCv.Benchmarks
             long perRequest = 0;
             MeasureEngine(server, connection =>
             {
-                for (int i = 0; i < 1000; i++) Complete(connection, connection.Send(Small, false));
+                for (int i = 0; i < 1000; i++) Complete(connection, connection.Send(Small));
                 long before = GC.GetTotalAllocatedBytes(precise: true);
-                for (int i = 0; i < count; i++) Complete(connection, connection.Send(Small, false));
+                for (int i = 0; i < count; i++) Complete(connection, connection.Send(Small));
                 perRequest = (GC.GetTotalAllocatedBytes(precise: true) - before) / count;
             });
             return perRequest;

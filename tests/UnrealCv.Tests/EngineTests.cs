@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using UnrealCv.Common;
 using UnrealCv.Connection;
+using UnrealCv.Replies;
 using UnrealCv.Transport;
 using UnrealCv.Wire;
 using Xunit;
@@ -27,7 +28,7 @@ namespace UnrealCv.Tests
 
         private static string Request(UnrealCvConnection connection, string command, TimeSpan? timeout = null)
         {
-            PendingRequest request = connection.Send(command, expectsBinary: false);
+            PendingRequest request = connection.Send(command);
             connection.WaitForReply(request, timeout ?? Short, CancellationToken.None);
             return request.Text!;
         }
@@ -114,17 +115,19 @@ namespace UnrealCv.Tests
                 var (id, _) = s.Receive();
                 s.SendRaw(Frame.Encode(Encoding.ASCII.GetBytes(id + ":").Concat(png).ToArray()));
                 var text = s.Receive();
-                s.Send($"{text.Id}:error Invalid filename type, filename jpg");
+                s.Send($"{text.Id}:error Invalid filename type, filename png");
             });
             using UnrealCvConnection connection = Open(server);
-            PendingRequest image = connection.Send("vget /camera/0/lit png", expectsBinary: true);
+            PendingRequest image = connection.Send("vget /camera/0/lit png");
             connection.WaitForReply(image, Short, CancellationToken.None);
             Assert.Equal(png, image.Bytes);
             Assert.Null(image.Text);
 
-            PendingRequest refused = connection.Send("vget /camera/0/lit jpg", expectsBinary: true);
+            // depth has no png: a binary-shaped request whose refusal comes back as text.
+            PendingRequest refused = connection.Send("vget /camera/0/depth png");
+            Assert.True(refused.Shape.IsBinary);
             connection.WaitForReply(refused, Short, CancellationToken.None);
-            Assert.Equal("error Invalid filename type, filename jpg", refused.Text);
+            Assert.Equal("error Invalid filename type, filename png", refused.Text);
             Assert.Null(refused.Bytes);
         }
 
@@ -139,7 +142,7 @@ namespace UnrealCv.Tests
                 foreach (var (id, command) in Enumerable.Reverse(received)) s.Send($"{id}:{command}");
             });
             using UnrealCvConnection connection = Open(server);
-            var requests = Enumerable.Range(0, 50).Select(i => connection.Send($"vget /unrealcv/echo {i}", false)).ToList();
+            var requests = Enumerable.Range(0, 50).Select(i => connection.Send($"vget /unrealcv/echo {i}")).ToList();
             foreach (PendingRequest r in requests) connection.WaitForReply(r, Short, CancellationToken.None);
             Assert.Equal(Enumerable.Range(0, 50).Select(i => $"vget /unrealcv/echo {i}"), requests.Select(r => r.Text));
             Assert.Equal(Enumerable.Range(0, 50), requests.Select(r => r.Id));
@@ -187,8 +190,8 @@ namespace UnrealCv.Tests
                 s.Send($"{c.Id}:reply to {c.Command}");
             });
             using UnrealCvConnection connection = Open(server);
-            PendingRequest a = connection.Send("vget /a", false);
-            PendingRequest b = connection.Send("vget /b", false);
+            PendingRequest a = connection.Send("vget /a");
+            PendingRequest b = connection.Send("vget /b");
             connection.WaitForReply(a, Short, CancellationToken.None);
             connection.WaitForReply(b, Short, CancellationToken.None);
             Assert.Equal("reply to vget /a", a.Text);
@@ -227,7 +230,7 @@ namespace UnrealCv.Tests
                 using UnrealCvConnection connection = Open(server, ids: ids);
                 for (int i = 0; i < 3; i++)
                 {
-                    PendingRequest r = connection.Send("vget /x", false);
+                    PendingRequest r = connection.Send("vget /x");
                     if (seen >= 0) Assert.Equal(seen + 1, r.Id);
                     seen = r.Id;
                     connection.WaitForReply(r, Short, CancellationToken.None);
@@ -266,7 +269,7 @@ namespace UnrealCv.Tests
             {
                 // As Invoke-UnrealCvRequest -NoWait does: send a batch, then let go of it while its replies stream in.
                 // The pauses spread the letting go over the time the replies take to come back.
-                for (int j = 0; j < batch.Length; j++) batch[j] = connection.Send("vget /x", false);
+                for (int j = 0; j < batch.Length; j++) batch[j] = connection.Send("vget /x");
                 for (int j = 0; j < batch.Length; j++)
                 {
                     Thread.SpinWait(jitter.Next(0, 4000));
@@ -304,7 +307,7 @@ namespace UnrealCv.Tests
             {
                 while (stuck == null && clock.Elapsed < TimeSpan.FromSeconds(30))
                 {
-                    try { connection.Send(command, false, TimeSpan.FromMilliseconds(300), CancellationToken.None); }
+                    try { connection.Send(command, ReplyShape.Text, TimeSpan.FromMilliseconds(300), CancellationToken.None); }
                     catch (ClientException e) { stuck = e; }
                 }
             });
@@ -318,7 +321,7 @@ namespace UnrealCv.Tests
             // Another caller waits for the send lock no longer than its own deadline, and Ctrl+C ends a stuck send at once.
             using var cancel = new CancellationTokenSource(200);
             var stopClock = System.Diagnostics.Stopwatch.StartNew();
-            Assert.ThrowsAny<OperationCanceledException>(() => connection.Send("vget /x", false, TimeSpan.FromSeconds(60), cancel.Token));
+            Assert.ThrowsAny<OperationCanceledException>(() => connection.Send("vget /x", ReplyShape.Text, TimeSpan.FromSeconds(60), cancel.Token));
             Assert.InRange(stopClock.ElapsedMilliseconds, 150, 5000);
             release.Set();
         }
@@ -334,7 +337,7 @@ namespace UnrealCv.Tests
             });
             using UnrealCvConnection connection = Open(server);
             string command = "vget /unrealcv/echo " + new string('x', 16 * 1024 * 1024);
-            Task<PendingRequest> send = Task.Run(() => connection.Send(command, false, TimeSpan.FromSeconds(1), CancellationToken.None));
+            Task<PendingRequest> send = Task.Run(() => connection.Send(command, ReplyShape.Text, TimeSpan.FromSeconds(1), CancellationToken.None));
             PendingRequest request = await send.WaitAsync(TimeSpan.FromSeconds(15)); // TimeoutException: blocked past its deadline
             var broken = Assert.Throws<ClientException>(() => connection.WaitForReply(request, Short, CancellationToken.None));
             Assert.Equal(ClientFault.SessionBroken, broken.Fault);
@@ -363,7 +366,7 @@ namespace UnrealCv.Tests
             });
             using UnrealCvConnection connection = Open(server, maxFrameBytes: 1L << 30);
             long before = GC.GetTotalAllocatedBytes(precise: true);
-            PendingRequest request = connection.Send(binary ? "vget /camera/0/lit bmp" : "vget /objects", binary);
+            PendingRequest request = connection.Send(binary ? "vget /camera/0/lit bmp" : "vget /objects");
             var broken = Assert.Throws<ClientException>(() => connection.WaitForReply(request, Short, CancellationToken.None));
             long allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
             Assert.Contains("middle of a frame", broken.Message);
@@ -414,7 +417,7 @@ namespace UnrealCv.Tests
                 }
             });
             using UnrealCvConnection connection = Open(server);
-            PendingRequest request = connection.Send("vget /x", false);
+            PendingRequest request = connection.Send("vget /x");
             var started = DateTime.UtcNow;
             var e = Assert.Throws<ClientException>(() => connection.WaitForReply(request, TimeSpan.FromSeconds(30), CancellationToken.None));
             Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(10), "the fault should end the wait at once, not at the timeout");
@@ -428,7 +431,7 @@ namespace UnrealCv.Tests
         {
             using var server = new ScriptedServer(s => { s.Welcome(); s.Receive(); Thread.Sleep(3000); });
             using UnrealCvConnection connection = Open(server);
-            PendingRequest request = connection.Send("vget /never", false);
+            PendingRequest request = connection.Send("vget /never");
             using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
             Assert.ThrowsAny<OperationCanceledException>(() => connection.WaitForReply(request, TimeSpan.FromSeconds(60), cancel.Token));
             Assert.Equal(0, connection.PendingCount);

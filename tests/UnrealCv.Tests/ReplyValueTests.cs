@@ -677,5 +677,118 @@ namespace UnrealCv.Tests
             Assert.Equal(format, ReplyShape.BinaryFormat(command));
             Assert.Equal(imageOrArray, ReplyShape.ExpectsBinary(command));
         }
+
+        // ---- the one error rule ----------------------------------------------------------------------------
+
+        [Theory]
+        [InlineData("error Can not find object", true, "Can not find object")]
+        [InlineData("error ", true, "")]                 // FExecStatus formats "%s %s": an empty message keeps its space
+        [InlineData("error  two spaces", true, " two spaces")]
+        [InlineData("error", false, null)]               // no space: a command's own text, e.g. vget /unrealcv/echo error
+        [InlineData("errors 3", false, null)]
+        [InlineData("Error Can not find object", false, null)]
+        [InlineData(" error x", false, null)]
+        [InlineData("ok", false, null)]
+        [InlineData("", false, null)]
+        [InlineData(null, false, null)]
+        public void One_rule_tells_an_error_reply_in_text_bytes_and_responses(string? text, bool isError, string? message)
+        {
+            Assert.Equal(isError, ErrorReply.Is(text));
+            Assert.Equal(message, ErrorReply.MessageOf(text));
+            if (text != null) Assert.Equal(isError, ErrorReply.Is(Encoding.UTF8.GetBytes(text)));
+
+            var response = new UnrealCvResponse(null!, 1, "vget /unrealcv/echo x", text, null, TimeSpan.Zero);
+            Assert.Equal(isError, response.IsError);
+            Assert.Equal(message, response.ErrorMessage);
+            Assert.Equal(isError ? "UnrealCvServerError" : null, response.Failure);
+
+            // The parser keeps an error reply's text, whatever shape its command has.
+            if (!isError) return;
+            ParsedReply parsed = ReplyParser.Parse("vget /camera/0/location", text, null);
+            Assert.Equal(text, parsed.Value);
+            Assert.Null(parsed.Error);
+        }
+
+        [Theory]
+        [InlineData("ok", true)]
+        [InlineData("error Invalid sensor id", true)]
+        [InlineData("error ", true)]
+        [InlineData("error", false)]
+        [InlineData("okay", false)]
+        [InlineData("\u0089PNG", false)]
+        public void A_binary_command_falls_back_to_text_only_for_ok_and_error_replies(string body, bool text)
+        {
+            Assert.Equal(text, ReplyShape.IsTextFallback(Encoding.UTF8.GetBytes(body)));
+        }
+
+        [Fact]
+        public void A_request_that_got_no_reply_is_a_failed_response_with_no_value()
+        {
+            var failed = UnrealCvResponse.Failed(null!, 7, "vget /camera/0/location", TimeSpan.FromSeconds(1), "UnrealCvTimeout", "no reply within 1 s");
+            Assert.True(failed.IsError);
+            Assert.Equal("UnrealCvTimeout", failed.Failure);
+            Assert.Equal("no reply within 1 s", failed.ErrorMessage);
+            Assert.Null(failed.Text);
+            Assert.Null(failed.Bytes);
+            Assert.False(failed.IsBinary);
+            Assert.Null(failed.Value);
+            Assert.Null(failed.ParseError);
+            Assert.Equal("<UnrealCvTimeout: no reply within 1 s>", failed.ToString());
+        }
+
+        [Theory]
+        [InlineData("vget /unrealcv/status", "Text", "Status")]
+        [InlineData("vget /objects ", "Text", "Names")]
+        [InlineData("vget /cameras", "Text", "Names")]
+        [InlineData("vget /action/game/is_paused", "Text", "Bool")]
+        [InlineData("vget /object/RedBox/location", "Text", "Vector")]
+        [InlineData("vget /object/RedBox/scale  ", "Text", "Vector")]
+        [InlineData("vget /object/RedBox/rotation", "Text", "Rotator")]
+        [InlineData("vget /object/RedBox/bounds", "Text", "Bounds")]
+        [InlineData("vget /object/RedBox/color", "Text", "Color")]
+        [InlineData("vget /camera/0/location", "Text", "Vector")]
+        [InlineData("vget /camera/1/rotation", "Text", "Rotator")]
+        [InlineData("vget /camera/0/fov", "Text", "Number")]
+        [InlineData("vget /camera/0/size", "Text", "Size")]
+        [InlineData("vget /camera/0/lit png", "Png", "Image")]
+        [InlineData("vget /camera/0/seg BMP", "Bmp", "Image")]
+        [InlineData("vget /screenshot png", "Png", "Image")]
+        [InlineData("vget /camera/0/depth npy", "Npy", "DepthArray")]
+        [InlineData("vget /camera/0/depth png", "Png", "Raw")]
+        [InlineData("vget /camera/0/lit shot.png", "Text", "Raw")]
+        [InlineData("vget /unrealcv/echo x", "Text", "Raw")]
+        [InlineData("vset /camera/0/location 1 2 3", "Text", "Raw")]
+        [InlineData("vrun vget /objects", "Text", "Raw")]
+        [InlineData("VGET /objects", "Text", "Raw")]
+        public void Shape_is_decided_once_from_the_command(string command, string body, string value)
+        {
+            ReplyShape shape = ReplyShape.Of(command);
+            Assert.Equal(body, shape.Body.ToString());
+            Assert.Equal(value, shape.Value.ToString());
+            Assert.Equal(ReplyShape.BinaryFormat(command), shape.Format);
+        }
+
+        [Fact]
+        public void The_parser_goes_by_the_shape_the_request_was_sent_with()
+        {
+            // The same text parses by the shape it was sent with, not by re-reading the command.
+            ParsedReply asVector = ReplyParser.Parse(new ReplyShape(ReplyBody.Text, ReplyValue.Vector), "vget /unrealcv/echo 1 2 3", "1 2 3", null);
+            Assert.Equal(new UnrealCvVector(1, 2, 3), asVector.Value);
+            ParsedReply raw = ReplyParser.Parse(ReplyShape.Text, "vget /camera/0/location", "1 2 3", null);
+            Assert.Equal("1 2 3", raw.Value);
+        }
+
+        [Fact]
+        public void Deciding_a_shape_allocates_nothing()
+        {
+            string[] commands = { "vget /unrealcv/echo x", "vget /camera/0/location", "vget /camera/0/lit png", "vget /object/A/color", "vset /x" };
+            foreach (string c in commands) ReplyShape.Of(c); // warm the regex caches
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            int kinds = 0;
+            for (int i = 0; i < 100; i++)
+                foreach (string c in commands) kinds += (int)ReplyShape.Of(c).Value;
+            Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+            Assert.Equal(100 * ((int)ReplyValue.Vector + (int)ReplyValue.Image + (int)ReplyValue.Color), kinds);
+        }
     }
 }

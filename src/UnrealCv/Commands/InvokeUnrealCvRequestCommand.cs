@@ -6,8 +6,9 @@ using UnrealCv.Session;
 namespace UnrealCv.Commands
 {
     /// <summary>
-    /// Sends UnrealCV commands and writes their replies. Piped commands are pipelined: each is sent at once,
-    /// up to <see cref="MaxInFlight"/> ahead of the replies, and replies come out in input order. The server
+    /// Sends UnrealCV commands and writes one response per command (and session), in input order: the reply, or for a
+    /// request that failed a response with IsError and, after it, an error record. Piped commands are pipelined: each is
+    /// sent at once, up to <see cref="MaxInFlight"/> ahead of the replies. The server
     /// runs every queued request in one frame, so 100 piped commands cost about one frame, not a hundred.
     /// Piped objects fill a template (<c>1..10 | Invoke-UnrealCvRequest 'vget /camera/{0}/location'</c>).
     /// Given several sessions, each command goes to all of them at once and each reply names its session.
@@ -57,8 +58,10 @@ namespace UnrealCv.Commands
         {
             _sessions = Session ?? (Registry.CurrentSession is UnrealCvSession current ? new[] { current } : Array.Empty<UnrealCvSession>());
             if (_sessions.Length == 0 && !MyInvocation.ExpectingInput) ResolveSession(null); // UnrealCvNoSession
-            // -NoWait writes nothing, even for the replies it must wait for when the in-flight window is full.
-            _pipeline = new RequestPipeline(this, NoWait ? (response, _) => { } : (response, _) => WriteObject(response))
+            // One response per command and session, in input order, failed ones included (IsError, each followed by its
+            // error record). -NoWait writes nothing, even for the replies it must wait for when the in-flight window is full.
+            Action<UnrealCvResponse, object?> write = NoWait ? (response, _) => { } : (response, _) => WriteObject(response);
+            _pipeline = new RequestPipeline(this, write, onFailure: write)
             {
                 MaxInFlight = MaxInFlight,
                 Timeout = TimeoutSec > 0 ? TimeSpan.FromSeconds(TimeoutSec) : (TimeSpan?)null,

@@ -11,13 +11,16 @@ namespace UnrealCv.Commands
 {
     /// <summary>
     /// The pipelining every request cmdlet shares, run on the pipeline thread: each request is sent at once, up to
-    /// a window ahead of its reply, and replies are handed back strictly in the order the requests were sent, so
-    /// output order is input order. Failures become error records with stable ids; nothing is written from another thread.
+    /// a window ahead of its reply, and outcomes are handed back strictly in the order the requests were given, so
+    /// output order is input order. Every request has exactly one outcome: its reply, or its failure (an error reply,
+    /// or no reply: timeout, broken session, refused command), which is also written as an error record with a
+    /// stable id. Nothing is written from another thread.
     /// </summary>
     internal sealed class RequestPipeline
     {
-        /// <summary>A request on the wire, with its session, the link it was sent on (a transport switch may replace
-        /// the session's link meanwhile) and what the caller wants back with its reply.</summary>
+        /// <summary>A request given to the pipeline, with its session, the link it was sent on (a transport switch may replace
+        /// the session's link meanwhile) and what the caller wants back with its outcome; or, for one refused before it
+        /// reached the wire, why.</summary>
         private readonly struct Sent
         {
             public Sent(UnrealCvSession session, UnrealCvConnection link, PendingRequest request, object? tag)
@@ -25,18 +28,37 @@ namespace UnrealCv.Commands
                 Session = session;
                 Link = link;
                 Request = request;
+                Command = request.Command;
                 Tag = tag;
+                Refused = null;
+            }
+
+            public Sent(UnrealCvSession session, string command, ClientException refused, object? tag)
+            {
+                Session = session;
+                Link = null;
+                Request = null;
+                Command = command;
+                Tag = tag;
+                Refused = refused;
             }
 
             public UnrealCvSession Session { get; }
-            public UnrealCvConnection Link { get; }
-            public PendingRequest Request { get; }
+            public UnrealCvConnection? Link { get; }
+            public PendingRequest? Request { get; }
+            public string Command { get; }
             public object? Tag { get; }
+
+            /// <summary>Why the request never reached the wire; null when it was sent.</summary>
+            public ClientException? Refused { get; }
+
+            public bool IsCompleted => Request == null || Request.IsCompleted;
         }
 
         private readonly Queue<Sent> _inFlight = new Queue<Sent>();
         private readonly UnrealCvCmdlet _owner;
         private readonly Action<UnrealCvResponse, object?> _onReply;
+        private readonly Action<UnrealCvResponse, object?>? _onFailure;
         private readonly bool _verbose;
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private readonly ProgressRecord _progress;
@@ -46,10 +68,15 @@ namespace UnrealCv.Commands
 
         /// <param name="owner">The cmdlet whose streams receive errors, warnings and verbose lines.</param>
         /// <param name="onReply">Called for every successful reply, in order, with the tag given to <see cref="Send"/>.</param>
-        public RequestPipeline(UnrealCvCmdlet owner, Action<UnrealCvResponse, object?> onReply)
+        /// <param name="onFailure">
+        /// Called, in the same order, for every request that failed (IsError: an error reply, or a stand-in for the reply
+        /// that never came), just before its error record is written; null when failures only write the error record.
+        /// </param>
+        public RequestPipeline(UnrealCvCmdlet owner, Action<UnrealCvResponse, object?> onReply, Action<UnrealCvResponse, object?>? onFailure = null)
         {
             _owner = owner;
             _onReply = onReply;
+            _onFailure = onFailure;
             _verbose = owner.IsVerbose;
             _progress = new ProgressRecord(0x55435632, owner.MyInvocation.MyCommand.Name, "sending requests");
         }
@@ -70,19 +97,20 @@ namespace UnrealCv.Commands
         /// <summary>Error replies become warnings instead of errors (fire-and-forget).</summary>
         public bool ErrorsAsWarnings { get; set; }
 
-        /// <summary>Sends one request, then hands back the replies that are ready (waiting only if the window is full).</summary>
+        /// <summary>Sends one request, then hands back the outcomes that are ready (waiting only if the window is full).</summary>
         public void Send(UnrealCvSession session, string command, object? tag = null)
         {
             try
             {
                 UnrealCvConnection link = session.ConnectionForSend();
-                PendingRequest request = link.Send(command, ReplyShape.ExpectsBinary(command), Timeout ?? session.Timeout, _owner.CancellationToken);
+                PendingRequest request = link.Send(command, ReplyShape.Of(command), Timeout ?? session.Timeout, _owner.CancellationToken);
                 if (_verbose) _owner.WriteVerbose($"{session.Name} <- #{request.Id} {command}");
                 _inFlight.Enqueue(new Sent(session, link, request, tag));
             }
             catch (ClientException e)
             {
-                _owner.WriteError(UnrealCvCmdlet.ToErrorRecord(e, command));
+                // Reported in its turn, after the outcomes of the requests before it.
+                _inFlight.Enqueue(new Sent(session, command, e, tag));
             }
             catch (OperationCanceledException)
             {
@@ -120,10 +148,15 @@ namespace UnrealCv.Commands
             while (_inFlight.Count > 0)
             {
                 Sent sent = _inFlight.Dequeue();
-                if (sent.Link.Detach(sent.Request)) continue;
+                if (sent.Request == null)
+                {
+                    DeliverFailure(sent, sent.Refused!, 0, TimeSpan.Zero);
+                    continue;
+                }
+                if (sent.Link!.Detach(sent.Request)) continue;
                 // Ended before we let go: check it here. A broken link reaches no waiter, so say so now.
                 if (sent.Request.Failure is Exception failure)
-                    _owner.WriteWarning($"'{sent.Request.Command}' (a -NoWait request) on {sent.Session.Name} failed: {failure.Message}");
+                    _owner.WriteWarning($"'{sent.Command}' (a -NoWait request) on {sent.Session.Name} failed: {failure.Message}");
                 else
                     Deliver(sent);
             }
@@ -135,7 +168,7 @@ namespace UnrealCv.Commands
             while (_inFlight.Count > 0)
             {
                 Sent sent = _inFlight.Dequeue();
-                sent.Link.Abandon(sent.Request);
+                if (sent.Request != null) sent.Link!.Abandon(sent.Request);
             }
         }
 
@@ -152,32 +185,42 @@ namespace UnrealCv.Commands
             while (_inFlight.Count > 0)
             {
                 Sent head = _inFlight.Peek();
-                if (!head.Request.IsCompleted && _inFlight.Count < untilInFlightBelow) return;
+                if (!head.IsCompleted && _inFlight.Count < untilInFlightBelow) return;
                 _inFlight.Dequeue();
-                try
-                {
-                    head.Link.WaitForReply(head.Request, Timeout ?? head.Session.Timeout, _owner.CancellationToken);
-                }
-                catch (ClientException e)
-                {
-                    _owner.WriteError(UnrealCvCmdlet.ToErrorRecord(e, head.Request.Command));
-                    continue;
-                }
-                catch (OperationCanceledException)
-                {
-                    throw new PipelineStoppedException();
-                }
-                Deliver(head);
+                if (head.Request == null)
+                    DeliverFailure(head, head.Refused!, 0, TimeSpan.Zero);
+                else if (WaitFor(head) is ClientException failure)
+                    DeliverFailure(head, failure, head.Request.Id, head.Request.IsCompleted ? head.Request.Elapsed : head.Request.ElapsedSoFar);
+                else
+                    Deliver(head);
                 _delivered++;
                 ReportProgress();
             }
         }
 
+        /// <summary>Waits for a sent request's reply; the client-side failure when none came.</summary>
+        private ClientException? WaitFor(Sent sent)
+        {
+            try
+            {
+                sent.Link!.WaitForReply(sent.Request!, Timeout ?? sent.Session.Timeout, _owner.CancellationToken);
+                return null;
+            }
+            catch (ClientException e)
+            {
+                return e;
+            }
+            catch (OperationCanceledException)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
         private void Deliver(Sent sent)
         {
-            PendingRequest r = sent.Request;
-            var response = new UnrealCvResponse(sent.Session, r.Id, r.Command, r.Text, r.Bytes, r.Elapsed);
-            sent.Link.Release(r);
+            PendingRequest r = sent.Request!;
+            var response = new UnrealCvResponse(sent.Session, r.Id, r.Command, r.Shape, r.Text, r.Bytes, r.Elapsed);
+            sent.Link!.Release(r);
             if (_verbose)
             {
                 while (sent.Link.Ids.TryTakeStrayNote(out string? note)) _owner.WriteVerbose(note!);
@@ -194,11 +237,22 @@ namespace UnrealCv.Commands
                 _owner.WriteWarning(message);
                 return;
             }
-            var error = new ErrorRecord(new InvalidOperationException(message), "UnrealCvServerError", ErrorCategory.InvalidResult, response)
+            _onFailure?.Invoke(response, sent.Tag);
+            var error = new ErrorRecord(new InvalidOperationException(message), UnrealCvResponse.ServerErrorId, ErrorCategory.InvalidResult, response)
             {
                 ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Check the command against 'vget /unrealcv/help' and the object or camera names." },
             };
             _owner.WriteError(error);
+        }
+
+        /// <summary>No reply came: a stand-in response in the reply's place (when the caller wants one), then the error record.</summary>
+        private void DeliverFailure(Sent sent, ClientException failure, int requestId, TimeSpan elapsed)
+        {
+            (string id, ErrorCategory category) = UnrealCvCmdlet.Describe(failure.Fault);
+            var response = UnrealCvResponse.Failed(sent.Session, requestId, sent.Command, elapsed, id, failure.Message);
+            if (_verbose) _owner.WriteVerbose($"{response.SessionName} -> #{requestId} {id} after {elapsed.TotalMilliseconds:0.###} ms");
+            _onFailure?.Invoke(response, sent.Tag);
+            _owner.WriteError(new ErrorRecord(failure, id, category, response));
         }
     }
 }

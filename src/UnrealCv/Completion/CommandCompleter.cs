@@ -9,6 +9,7 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using UnrealCv.Common;
 using UnrealCv.Connection;
+using UnrealCv.Replies;
 using UnrealCv.Session;
 using UnrealCv.Simulator;
 
@@ -80,11 +81,11 @@ namespace UnrealCv.Completion
             try
             {
                 UnrealCvConnection link = session.ConnectionForSend();
-                PendingRequest request = link.Send(command, expectsBinary: false, AskTimeout, CancellationToken.None);
+                PendingRequest request = link.Send(command, ReplyShape.Text, AskTimeout, CancellationToken.None);
                 link.WaitForReply(request, AskTimeout, CancellationToken.None);
                 string text = request.Text ?? "";
                 link.Release(request);
-                items = text.StartsWith("error", StringComparison.Ordinal) ? Array.Empty<string>()
+                items = ErrorReply.Is(text) ? Array.Empty<string>()
                     : text.Split(splitLines ? new[] { '\n' } : new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries);
             }
             catch (ClientException)

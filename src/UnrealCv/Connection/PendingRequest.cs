@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Threading;
 using Microsoft.Extensions.ObjectPool;
+using UnrealCv.Replies;
 
 namespace UnrealCv.Connection
 {
@@ -15,7 +16,9 @@ namespace UnrealCv.Connection
 
         public int Id { get; private set; }
         public string Command { get; private set; } = "";
-        public bool ExpectsBinary { get; private set; }
+
+        /// <summary>How its reply comes and what it parses into, decided once when it was sent.</summary>
+        public ReplyShape Shape { get; private set; }
         public long SentAt { get; private set; }
         public long CompletedAt { get; private set; }
 
@@ -32,11 +35,14 @@ namespace UnrealCv.Connection
 
         public TimeSpan Elapsed => TimeSpan.FromTicks((long)((CompletedAt - SentAt) * (double)TimeSpan.TicksPerSecond / Stopwatch.Frequency));
 
-        internal void Start(int id, string command, bool expectsBinary)
+        /// <summary>Time from sending until now, for a request that failed or is still waiting.</summary>
+        public TimeSpan ElapsedSoFar => TimeSpan.FromTicks((long)((Stopwatch.GetTimestamp() - SentAt) * (double)TimeSpan.TicksPerSecond / Stopwatch.Frequency));
+
+        internal void Start(int id, string command, ReplyShape shape)
         {
             Id = id;
             Command = command;
-            ExpectsBinary = expectsBinary;
+            Shape = shape;
             SentAt = Stopwatch.GetTimestamp();
         }
 
@@ -63,6 +69,7 @@ namespace UnrealCv.Connection
             _done.Reset();
             Id = 0;
             Command = "";
+            Shape = ReplyShape.Text;
             Text = null;
             Bytes = null;
             Failure = null;

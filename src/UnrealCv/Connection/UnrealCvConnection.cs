@@ -7,6 +7,7 @@ using System.Text;
 using System.Threading;
 using Microsoft.Extensions.ObjectPool;
 using UnrealCv.Common;
+using UnrealCv.Replies;
 using UnrealCv.Wire;
 
 namespace UnrealCv.Connection
@@ -133,8 +134,8 @@ namespace UnrealCv.Connection
 
         public int MessageCount => _messages.Count;
 
-        /// <summary>Sends with the default limit of 30 s and no Ctrl+C (tests, benchmarks).</summary>
-        public PendingRequest Send(string command, bool expectsBinary) => Send(command, expectsBinary, TimeSpan.FromSeconds(30), CancellationToken.None);
+        /// <summary>Sends with the command's own reply shape, the default limit of 30 s and no Ctrl+C (tests, benchmarks).</summary>
+        public PendingRequest Send(string command) => Send(command, ReplyShape.Of(command), TimeSpan.FromSeconds(30), CancellationToken.None);
 
         /// <summary>
         /// Sends one request and returns at once; wait for the reply with <see cref="WaitForReply"/>. The send itself is
@@ -142,7 +143,7 @@ namespace UnrealCv.Connection
         /// be written at all fails alone (Timeout, or OperationCanceledException) and the session stays healthy; one
         /// stuck halfway through its frame breaks the session, since the stream can no longer be trusted.
         /// </summary>
-        public PendingRequest Send(string command, bool expectsBinary, TimeSpan timeout, CancellationToken cancel)
+        public PendingRequest Send(string command, ReplyShape shape, TimeSpan timeout, CancellationToken cancel)
         {
             CheckCommand(command);
             var deadline = Deadline.After(timeout);
@@ -153,7 +154,7 @@ namespace UnrealCv.Connection
                 ThrowIfNotOpen();
                 int id = _options.Ids.Next();
                 request = _pool.Get();
-                request.Start(id, command, expectsBinary);
+                request.Start(id, command, shape);
                 lock (_pending) _pending[id] = request;
                 int length = EncodeRequest(id, command);
                 try
@@ -373,9 +374,9 @@ namespace UnrealCv.Connection
                     return;
                 }
                 string reply = ReadText(bodyOffset, head, length);
-                if (reply.StartsWith("error", StringComparison.Ordinal))
+                if (ErrorReply.MessageOf(reply) is string message)
                 {
-                    _unobservedErrors.Enqueue(new FireAndForgetFailure(id, detachedCommand, reply.Length > 6 ? reply.Substring(6) : ""));
+                    _unobservedErrors.Enqueue(new FireAndForgetFailure(id, detachedCommand, message));
                     while (_unobservedErrors.Count > _options.MaxMessages && _unobservedErrors.TryDequeue(out _)) { }
                 }
                 return;
@@ -384,10 +385,10 @@ namespace UnrealCv.Connection
             string? text = null;
             byte[]? bytes = null;
             int bodyLength = length - bodyOffset;
-            if (request.ExpectsBinary)
+            if (request.Shape.IsBinary)
             {
                 bytes = ReadBody(bodyOffset, head, bodyLength);
-                if (IsTextReplyToBinaryCommand(bytes))
+                if (ReplyShape.IsTextFallback(bytes))
                 {
                     text = Encoding.UTF8.GetString(bytes);
                     bytes = null;
@@ -406,11 +407,6 @@ namespace UnrealCv.Connection
             }
             if (stillWaiting) request.Complete(text, bytes);
         }
-
-        /// <summary>An image command answers <c>error …</c> when it fails, and <c>ok</c> when the capture was empty (§3.3).</summary>
-        private static bool IsTextReplyToBinaryCommand(byte[] body) =>
-            (body.Length == 2 && body[0] == 'o' && body[1] == 'k')
-            || (body.Length >= 6 && body[0] == 'e' && body[1] == 'r' && body[2] == 'r' && body[3] == 'o' && body[4] == 'r' && body[5] == ' ');
 
         private void ReadServerMessage(int head, int length)
         {

@@ -11,8 +11,9 @@ namespace UnrealCv.Model
     /// <summary>
     /// What the object, camera and image cmdlets share: one <see cref="RequestPipeline"/> per invocation, where each
     /// request carries what to do with its reply; readers that assemble an object or a camera from several pipelined
-    /// replies; and changes followed by a re-read. Everything runs on the pipeline thread. A reply that fails has already
-    /// been written as an error by the pipeline, so what depended on it is simply not built.
+    /// replies; and changes followed by a re-read. Everything runs on the pipeline thread. A request that fails (an error
+    /// reply, or no reply) has already been written as an error record by the pipeline, and no response is written for it:
+    /// these cmdlets write their own objects, so what depended on the failed request is simply not built.
     /// </summary>
     internal sealed class SceneReader
     {
@@ -24,7 +25,7 @@ namespace UnrealCv.Model
         public SceneReader(UnrealCvCmdlet owner)
         {
             _owner = owner;
-            _pipeline = new RequestPipeline(owner, (response, then) => ((Action<UnrealCvResponse>)then!)(response));
+            _pipeline = new RequestPipeline(owner, (response, then) => ((Action<UnrealCvResponse>)then!)(response), onFailure: null);
         }
 
         /// <summary>Sends a request; <paramref name="then"/> runs with its reply if the server answers without an error.</summary>

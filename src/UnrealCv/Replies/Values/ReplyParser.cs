@@ -22,41 +22,29 @@ namespace UnrealCv.Replies
     }
 
     /// <summary>
-    /// Turns a reply into a typed value by the shape of its command, decided from the command alone. Commands
-    /// are recognised as the plugin's dispatcher matches them (object names <c>[^ ]*</c>, camera ids <c>\d*</c>,
-    /// trailing spaces allowed), but anchored at the start: the plugin searches its patterns anywhere in the
-    /// command, so <c>vrun vget /objects</c> is a vrun, and only the whole route table could tell which handler a
-    /// prefixed command reaches. Such commands keep their text rather than risk a wrong value.
+    /// Turns a reply into a typed value by the <see cref="ReplyShape"/> decided when its command was sent.
     /// </summary>
     internal static class ReplyParser
     {
-        private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.Compiled;
-
-        private static readonly Regex Status = new Regex(@"^vget /unrealcv/status[ ]*$", Options);
-        private static readonly Regex Objects = new Regex(@"^vget /objects[ ]*$", Options);
-        private static readonly Regex Cameras = new Regex(@"^vget /cameras[ ]*$", Options);
-        private static readonly Regex ObjectProperty = new Regex(@"^vget /object/[^ ]*/(location|rotation|scale|bounds|color)[ ]*$", Options);
-        private static readonly Regex CameraProperty = new Regex(@"^vget /camera/\d*/(location|rotation|fov|size)[ ]*$", Options);
-        private static readonly Regex IsPaused = new Regex(@"^vget /action/game/is_paused[ ]*$", Options);
-        // optical_flow is a colour image too (5.2@996bcda).
-        private static readonly Regex CameraImage = new Regex(@"^vget /camera/\d*/(?:lit|normal|object_mask|seg|optical_flow) (png|bmp)[ ]*$", Options | RegexOptions.IgnoreCase);
-        private static readonly Regex Screenshot = new Regex(@"^vget /screenshot (png|bmp)[ ]*$", Options | RegexOptions.IgnoreCase);
-        private static readonly Regex ColorText = new Regex(@"^\(R=(\d+),G=(\d+),B=(\d+),A=(\d+)\)$", Options);
+        private static readonly Regex ColorText = new Regex(@"^\(R=(\d+),G=(\d+),B=(\d+),A=(\d+)\)$", RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
         private static readonly char[] Blanks = { ' ', '\t', '\r', '\n' };
+
+        /// <summary>Parses by the shape of <paramref name="command"/> (tests; replies carry the shape they were sent with).</summary>
+        public static ParsedReply Parse(string command, string? text, byte[]? bytes) => Parse(ReplyShape.Of(command), command, text, bytes);
 
         /// <summary>
         /// Never throws for a reply: an error reply, or a command whose reply shape is unknown, gives the text (or, for
         /// bytes, the bytes) with no error; a reply of known shape that does not parse gives the text or bytes and the reason.
         /// </summary>
-        public static ParsedReply Parse(string command, string? text, byte[]? bytes)
+        public static ParsedReply Parse(ReplyShape shape, string command, string? text, byte[]? bytes)
         {
-            if (bytes != null) return ParseBinary(command, bytes);
+            if (bytes != null) return ParseBinary(shape, command, bytes);
             if (text == null) return new ParsedReply(null, null);
-            if (IsErrorText(text)) return new ParsedReply(text, null);
+            if (ErrorReply.Is(text)) return new ParsedReply(text, null);
             try
             {
-                return ParseText(command, text);
+                return ParseText(shape, command, text);
             }
             catch (FormatException e)
             {
@@ -64,17 +52,16 @@ namespace UnrealCv.Replies
             }
         }
 
-        private static bool IsErrorText(string text) =>
-            text.StartsWith("error", StringComparison.Ordinal) && (text.Length == 5 || text[5] == ' ');
-
-        private static ParsedReply ParseBinary(string command, byte[] bytes)
+        private static ParsedReply ParseBinary(ReplyShape shape, string command, byte[] bytes)
         {
             try
             {
-                string? imageFormat = ImageFormat(command);
-                if (imageFormat != null) return new ParsedReply(UnrealCvImage.FromReply(command, imageFormat, bytes), null);
-                if (ReplyShape.BinaryFormat(command) == "npy") return new ParsedReply(UnrealCvDepthArray.FromReply(command, bytes), null);
-                return new ParsedReply(bytes, null);
+                switch (shape.Value)
+                {
+                    case ReplyValue.Image: return Ok(UnrealCvImage.FromReply(command, shape.Format!, bytes));
+                    case ReplyValue.DepthArray: return Ok(UnrealCvDepthArray.FromReply(command, bytes));
+                    default: return new ParsedReply(bytes, null);
+                }
             }
             catch (FormatException e)
             {
@@ -82,61 +69,31 @@ namespace UnrealCv.Replies
             }
         }
 
-        /// <summary><c>png</c> or <c>bmp</c> for a colour capture command, else null.</summary>
-        private static string? ImageFormat(string command)
+        private static ParsedReply ParseText(ReplyShape shape, string command, string text)
         {
-            Match m = CameraImage.Match(command);
-            if (!m.Success) m = Screenshot.Match(command);
-            return m.Success ? m.Groups[1].Value.ToLowerInvariant() : null; // the plugin takes PNG as png
-        }
-
-        private static ParsedReply ParseText(string command, string text)
-        {
-            // A binary command answered with text: ok means the capture was empty (§3.3).
-            if (ReplyShape.BinaryFormat(command) is string format && (format == "npy" || ImageFormat(command) != null))
-                return new ParsedReply(text, $"'{command}' should answer {format} bytes, but answered the text '{Abbreviate(text)}'" +
-                    (text == "ok" ? " (the plugin answers ok when the capture is empty)." : "."));
-
-            if (Status.IsMatch(command)) return Ok(ParseStatus(command, text));
-            if (Objects.IsMatch(command) || Cameras.IsMatch(command)) return Ok(text.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries));
-            if (IsPaused.IsMatch(command)) return Ok(ParseBool(command, text.Trim(Blanks)));
-
-            Match m = ObjectProperty.Match(command);
-            if (m.Success)
+            switch (shape.Value)
             {
-                switch (m.Groups[1].Value)
-                {
-                    case "location":
-                    case "scale":
-                        return Ok(ParseVector(command, text));
-                    case "rotation":
-                        return Ok(ParseRotator(command, text));
-                    case "bounds":
-                        double[] b = Numbers(command, text, 6, "minx miny minz maxx maxy maxz");
-                        return Ok(new UnrealCvBounds(new UnrealCvVector(b[0], b[1], b[2]), new UnrealCvVector(b[3], b[4], b[5])));
-                    default:
-                        return Ok(ParseColor(command, text));
-                }
+                case ReplyValue.Image:
+                case ReplyValue.DepthArray:
+                    // A binary command answered with text that is no error: ok means the capture was empty.
+                    return new ParsedReply(text, $"'{command}' should answer {shape.Format} bytes, but answered the text '{Abbreviate(text)}'" +
+                        (text == "ok" ? " (the plugin answers ok when the capture is empty)." : "."));
+                case ReplyValue.Status: return Ok(ParseStatus(command, text));
+                case ReplyValue.Names: return Ok(text.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries));
+                case ReplyValue.Bool: return Ok(ParseBool(command, text.Trim(Blanks)));
+                case ReplyValue.Vector: return Ok(ParseVector(command, text));
+                case ReplyValue.Rotator: return Ok(ParseRotator(command, text));
+                case ReplyValue.Bounds:
+                    double[] b = Numbers(command, text, 6, "minx miny minz maxx maxy maxz");
+                    return Ok(new UnrealCvBounds(new UnrealCvVector(b[0], b[1], b[2]), new UnrealCvVector(b[3], b[4], b[5])));
+                case ReplyValue.Color: return Ok(ParseColor(command, text));
+                case ReplyValue.Number: return Ok(Numbers(command, text, 1, "a field of view")[0]);
+                case ReplyValue.Size:
+                    string[] size = Tokens(command, text, 2, "width height");
+                    return Ok(new UnrealCvSize(Int(command, size[0], "width"), Int(command, size[1], "height")));
+                default:
+                    return new ParsedReply(text, null);
             }
-
-            m = CameraProperty.Match(command);
-            if (m.Success)
-            {
-                switch (m.Groups[1].Value)
-                {
-                    case "location":
-                        return Ok(ParseVector(command, text));
-                    case "rotation":
-                        return Ok(ParseRotator(command, text));
-                    case "fov":
-                        return Ok(Numbers(command, text, 1, "a field of view")[0]);
-                    default:
-                        string[] size = Tokens(command, text, 2, "width height");
-                        return Ok(new UnrealCvSize(Int(command, size[0], "width"), Int(command, size[1], "height")));
-                }
-            }
-
-            return new ParsedReply(text, null);
         }
 
         private static ParsedReply Ok(object value) => new ParsedReply(value, null);
@@ -197,7 +154,7 @@ namespace UnrealCv.Replies
             return value;
         }
 
-        /// <summary>§7: four fixed lines, then <c>key: value</c> lines; extra lines are ignored, missing ones are errors.</summary>
+        /// <summary>The plugin's status: four fixed lines, then <c>key: value</c> lines; extra lines are ignored, missing ones are errors.</summary>
         private static UnrealCvStatus ParseStatus(string command, string text)
         {
             string[] lines = text.Split('\n');
