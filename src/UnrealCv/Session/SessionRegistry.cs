@@ -21,7 +21,19 @@ namespace UnrealCv.Session
         private readonly List<Launch.UnrealCvBinary> _binaries = new List<Launch.UnrealCvBinary>();
 
         /// <summary>The registry of the runspace running the calling pipeline.</summary>
-        public static SessionRegistry Current => s_byRunspace.GetValue(Runspace.DefaultRunspace, _ => new SessionRegistry());
+        public static SessionRegistry Current => s_byRunspace.GetValue(Runspace.DefaultRunspace, ForRunspace);
+
+        /// <summary>A new registry that closes its sessions and stops its binaries when the runspace closes or breaks.</summary>
+        private static SessionRegistry ForRunspace(Runspace runspace)
+        {
+            var registry = new SessionRegistry();
+            runspace.StateChanged += (_, e) =>
+            {
+                if (e.RunspaceStateInfo.State == RunspaceState.Closing || e.RunspaceStateInfo.State == RunspaceState.Closed || e.RunspaceStateInfo.State == RunspaceState.Broken)
+                    registry.CloseAll();
+            };
+            return registry;
+        }
 
         public UnrealCvSession? CurrentSession { get; private set; }
 
@@ -78,7 +90,10 @@ namespace UnrealCv.Session
             lock (_lock) _binaries.Remove(binary);
         }
 
-        /// <summary>Closes every session and stops every simulator and binary of this runspace (module removal).</summary>
+        /// <summary>
+        /// Closes every session and stops every simulator and binary of this runspace (module removal, the runspace
+        /// closing); binaries started with -KeepRunning are left running.
+        /// </summary>
         public void CloseAll()
         {
             foreach (UnrealCvSession session in Sessions)
@@ -93,8 +108,10 @@ namespace UnrealCv.Session
             }
             foreach (Launch.UnrealCvBinary binary in Binaries)
             {
-                Launch.BinaryLauncher.Stop(binary, TimeSpan.FromSeconds(2));
                 RemoveBinary(binary);
+                if (binary.KeepRunning) continue;
+                Launch.BinaryLauncher.Stop(binary, TimeSpan.FromSeconds(2));
+                Launch.BinaryLauncher.RemoveSocketFile(binary);
             }
         }
     }
