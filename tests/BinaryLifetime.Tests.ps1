@@ -100,13 +100,14 @@ Describe 'Binaries end with the PowerShell that started them' -Tag Integration -
             $run.Process.WaitForExit(30000) | Should -BeTrue
             Test-ProcessAlive $run.BinaryId | Should -BeTrue
             Test-Path $run.Folder | Should -BeTrue
-            # Still serving: a new PowerShell's session reaches it.
-            $s = Connect-UnrealCv -ComputerName 127.0.0.1 -Port 27030
+            # Still serving: a new session reaches it (over its Unix socket, since the starting PowerShell's client left).
+            $s = Connect-UnrealCv -SocketPath /tmp/unrealcv_27030.socket
             (Invoke-UnrealCvRequest 'vget /unrealcv/status' -Session $s).Text | Should -BeLike 'Is Listening*'
             Disconnect-UnrealCv -Session $s
         }
         finally {
             if (Test-ProcessAlive $run.BinaryId) { Stop-Process -Id $run.BinaryId -Force }
+            Remove-Item -Force -ErrorAction SilentlyContinue /tmp/unrealcv_27030.socket
         }
     }
 
