@@ -23,14 +23,18 @@ namespace UnrealCv.Session
         /// <summary>The registry of the runspace running the calling pipeline.</summary>
         public static SessionRegistry Current => s_byRunspace.GetValue(Runspace.DefaultRunspace, ForRunspace);
 
-        /// <summary>A new registry that closes its sessions and stops its binaries when the runspace closes or breaks.</summary>
+        /// <summary>
+        /// A new registry that stops its binaries when the runspace closes or breaks. Only the binaries: an in-process
+        /// simulator and the sessions live in this process, and a thread job that started a simulator for others to
+        /// use ends its runspace while they still do.
+        /// </summary>
         private static SessionRegistry ForRunspace(Runspace runspace)
         {
             var registry = new SessionRegistry();
             runspace.StateChanged += (_, e) =>
             {
                 if (e.RunspaceStateInfo.State == RunspaceState.Closing || e.RunspaceStateInfo.State == RunspaceState.Closed || e.RunspaceStateInfo.State == RunspaceState.Broken)
-                    registry.CloseAll();
+                    registry.StopBinaries();
             };
             return registry;
         }
@@ -106,10 +110,21 @@ namespace UnrealCv.Session
                 simulator.Stop();
                 RemoveSimulator(simulator);
             }
+            StopBinaries();
+        }
+
+        /// <summary>Stops this runspace's binaries, but not those started with -KeepRunning, and forgets them all.</summary>
+        public void StopBinaries()
+        {
             foreach (Launch.UnrealCvBinary binary in Binaries)
             {
                 RemoveBinary(binary);
                 if (binary.KeepRunning) continue;
+                if (binary.Session is UnrealCvSession session)
+                {
+                    session.Close();
+                    Remove(session);
+                }
                 Launch.BinaryLauncher.Stop(binary, TimeSpan.FromSeconds(2));
                 Launch.BinaryLauncher.RemoveSocketFile(binary);
             }
