@@ -21,9 +21,6 @@ namespace UnrealCv.Launch
         /// <summary>How long a caller waits for its start; a fork and exec take milliseconds.</summary>
         public static TimeSpan Wait { get; } = TimeSpan.FromSeconds(30);
 
-        /// <summary>The thread the processes are started on (for tests and diagnostics); null before the first start.</summary>
-        public static int? ThreadId => s_thread?.ManagedThreadId;
-
         /// <summary>
         /// Starts <paramref name="process"/> on the spawner thread and returns once it runs. Throws what Process.Start
         /// threw, or a timeout when the spawner did not get to it; a start that comes after the caller gave up is killed.
