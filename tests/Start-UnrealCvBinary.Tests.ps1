@@ -380,7 +380,8 @@ Describe 'Launch scripts and instance folders' -Tag Integration -Skip:(-not $IsL
         $game = New-PackagedGame 'crashedRun'
         $port = 26510
         $left = Join-Path $game.Project "Binaries/Linux_$port"
-        # Another PowerShell starts an instance and dies without stopping it; then its orphaned game dies too.
+        # Another PowerShell starts an instance and is killed, so nothing of it can stop the game or remove its
+        # folder; the kernel's parent-death signal ends the game itself.
         # This PowerShell's own program: pwsh itself, or dotnet with pwsh.dll when it runs as a .NET tool.
         $pwsh = [Diagnostics.ProcessStartInfo]::new((Get-Process -Id $PID).Path)
         $self = [Environment]::GetCommandLineArgs()[0]
@@ -395,9 +396,9 @@ Describe 'Launch scripts and instance folders' -Tag Integration -Skip:(-not $IsL
         $orphan | Should -Not -BeNullOrEmpty
         $other.Kill()
         $other.WaitForExit(5000) | Out-Null
-        Stop-Process -Id $orphan -Force
         $deadline = [DateTime]::Now.AddSeconds(10)
         while ((Test-ProcessAlive $orphan) -and [DateTime]::Now -lt $deadline) { Start-Sleep -Milliseconds 50 }
+        Test-ProcessAlive $orphan | Should -BeFalse -Because 'the game was started under setpriv --pdeathsig KILL'
         @(Get-ChildItem -Force $left | Sort-Object Name).Name | Should -Be @('.unrealcv-instance', 'Game', 'unrealcv.ini')
         Set-Content (Join-Path $left 'capture.png') 'what the binary wrote'
 

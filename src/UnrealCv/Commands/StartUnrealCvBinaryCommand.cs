@@ -114,6 +114,13 @@ namespace UnrealCv.Commands
         [ValidateRange(1, 86400)]
         public int RequestTimeoutSec { get; set; } = 30;
 
+        /// <summary>
+        /// Let the binary outlive this PowerShell: no parent-death signal, and not stopped when the runspace closes,
+        /// PowerShell exits or gets SIGTERM, or the module is removed. Only Stop-UnrealCvBinary stops it then.
+        /// </summary>
+        [Parameter]
+        public SwitchParameter KeepRunning { get; set; }
+
         protected override void BeginProcessing()
         {
             _path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
@@ -218,6 +225,7 @@ namespace UnrealCv.Commands
                 Timeout = TimeSpan.FromSeconds(TimeoutSec),
                 Delivery = PortDelivery,
                 Target = _target,
+                KeepRunning = KeepRunning,
             };
             bool connect = Connect || Transport != ConnectTransport.Tcp;
             CancellationToken cancel = Cancellation;
@@ -320,6 +328,8 @@ namespace UnrealCv.Commands
                 _warnedFallback = true; // once, not once per instance of a fleet
                 WriteWarning($"No instance folder ({binary.FallbackReason}): the port and size go on the command line (-cvport{binary.Port} -UnrealCVPort{binary.Port} …), and every instance reads and rewrites the game's shared unrealcv.ini{(binary.ConfigFile != null ? " (" + binary.ConfigFile + ")" : "")}. -PortDelivery Arguments starts them this way without this warning.");
             }
+            if (binary.LifetimeNote != null) WriteVerbose($"{binary.Name}: {binary.LifetimeNote}");
+            if (binary.KeepRunning) WriteVerbose($"{binary.Name} (pid {binary.ProcessId}) keeps running after this PowerShell ends; stop it with Stop-UnrealCvBinary.");
             WriteVerbose(binary.PortDelivery == PortDelivery.InstanceFolder
                 ? $"{binary.Name} runs {binary.Executable} with its own {binary.ConfigFile}."
                 : $"{binary.Name} runs {binary.Executable} with its settings on the command line.");
@@ -385,9 +395,7 @@ namespace UnrealCv.Commands
             }
             string? left = BinaryLauncher.Stop(binary, TimeSpan.FromSeconds(TimeoutSec));
             if (left != null) WriteWarning($"{binary.Name}: {left}");
-            // A 4.27-stable binary leaves its Unix socket behind; remove it if it is ours to remove.
-            try { if (SocketFile.IsSupported) SocketFile.RemoveStale(binary.SocketPath); }
-            catch (Exception e) when (e is ClientException || e is IOException) { WriteVerbose($"Left {binary.SocketPath}: {e.Message}"); }
+            if (BinaryLauncher.RemoveSocketFile(binary) is string socketLeft) WriteVerbose(socketLeft);
             Registry.RemoveBinary(binary);
             if (PassThru) WriteObject(binary);
         }

@@ -30,6 +30,9 @@ namespace UnrealCv.Launch
         public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(120);
         public PortDelivery Delivery { get; set; } = PortDelivery.Auto;
 
+        /// <summary>-KeepRunning: the binary may outlive PowerShell (no parent-death signal, not stopped at exit).</summary>
+        public bool KeepRunning { get; set; }
+
         /// <summary>The executable behind <see cref="Path"/>; null with <see cref="PortDelivery.Arguments"/>, which runs Path as it is.</summary>
         public LaunchTarget? Target { get; set; }
     }
@@ -65,7 +68,11 @@ namespace UnrealCv.Launch
             }
             catch
             {
-                if (binary != null) Kill(binary);
+                if (binary != null)
+                {
+                    Kill(binary);
+                    BinaryLifetime.Forget(binary);
+                }
                 plan?.Folder?.Remove();
                 port.Dispose();
                 throw;
@@ -75,33 +82,40 @@ namespace UnrealCv.Launch
         private static UnrealCvBinary Launch(LaunchOptions options, LaunchPlan plan, PortReservation port)
         {
             string p = port.Port.ToString(CultureInfo.InvariantCulture);
-            var info = new ProcessStartInfo(plan.Executable)
+            (LifetimeGuard guard, string? guardNote) = BinaryLifetime.Choose(options.KeepRunning);
+            (string fileName, IEnumerable<string> arguments) = BinaryLifetime.Command(guard, plan.Executable, plan.Arguments);
+            // With setpriv in front, a binary that cannot be run would only show as setpriv's exit: say it here, as Process.Start would.
+            if (fileName != plan.Executable && !(File.Exists(plan.Executable) && NativeFile.IsExecutable(plan.Executable)))
+                throw new ClientException(ClientFault.ConnectFailed, $"cannot start '{plan.Executable}': {(File.Exists(plan.Executable) ? "permission denied" : "no such file")}. Check the path and that the file is executable (chmod +x).");
+            var info = new ProcessStartInfo(fileName)
             {
                 UseShellExecute = false,
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
                 RedirectStandardInput = true, // a binary that reads the console must not steal PowerShell's
                 WorkingDirectory = plan.WorkingDirectory,
-                Arguments = string.Join(" ", plan.Arguments.Select(QuoteArgument)),
+                Arguments = string.Join(" ", arguments.Select(QuoteArgument)),
             };
             var output = new OutputTail();
             var process = new Process { StartInfo = info };
             try
             {
-                process.Start();
+                ProcessSpawner.Start(process);
             }
             catch (System.ComponentModel.Win32Exception e)
             {
                 process.Dispose();
                 throw new ClientException(ClientFault.ConnectFailed, $"cannot start '{plan.Executable}': {e.Message}. Check the path and that the file is executable (chmod +x).", e);
             }
+            string name = options.Name ?? System.IO.Path.GetFileNameWithoutExtension(options.Path) + "-" + p;
+            var binary = new UnrealCvBinary(name, plan, process, port, output, guard, guardNote);
+            BinaryLifetime.Track(binary);
             // Not BeginOutputReadLine: on Unix, pipe reads that look asynchronous block a thread-pool thread each, and
             // two per binary for a hundred binaries starve the pool that socket completions need. A small thread of
             // our own per stream costs nothing of the pool.
             output.Follow(process.StandardOutput, "stdout of " + plan.Executable);
             output.Follow(process.StandardError, "stderr of " + plan.Executable);
-            string name = options.Name ?? System.IO.Path.GetFileNameWithoutExtension(options.Path) + "-" + p;
-            return new UnrealCvBinary(name, plan, process, port, output);
+            return binary;
         }
 
         /// <summary>Quotes for the runtime's argument parser (the same rules on Windows and Unix in .NET).</summary>
@@ -175,8 +189,16 @@ namespace UnrealCv.Launch
             }
             finally
             {
+                BinaryLifetime.Forget(binary);
                 binary.ReleasePort();
             }
+        }
+
+        /// <summary>A 4.27-stable binary leaves its Unix socket behind; removes it if it is ours to remove. Null, or why it is left.</summary>
+        public static string? RemoveSocketFile(UnrealCvBinary binary)
+        {
+            try { if (SocketFile.IsSupported) SocketFile.RemoveStale(binary.SocketPath); return null; }
+            catch (Exception e) when (e is ClientException || e is IOException) { return $"Left {binary.SocketPath}: {e.Message}"; }
         }
 
         internal static void Kill(UnrealCvBinary binary)

@@ -9,8 +9,10 @@ namespace UnrealCv.Launch
     {
         private readonly PortReservation _port;
 
-        internal UnrealCvBinary(string name, LaunchPlan plan, Process process, PortReservation port, OutputTail output)
+        internal UnrealCvBinary(string name, LaunchPlan plan, Process process, PortReservation port, OutputTail output, LifetimeGuard guard, string? guardNote)
         {
+            LifetimeGuard = guard;
+            LifetimeNote = guardNote;
             Name = name;
             Path = plan.Path;
             Executable = plan.Executable;
@@ -56,6 +58,15 @@ namespace UnrealCv.Launch
         public string SocketPath => TransportSwitcher.DefaultSocketPath(Port);
 
         public DateTime StartTime { get; }
+
+        /// <summary>True when started with -KeepRunning: it may outlive PowerShell, and only Stop-UnrealCvBinary (or its own end) stops it.</summary>
+        public bool KeepRunning => LifetimeGuard == LifetimeGuard.None;
+
+        /// <summary>What ends it when PowerShell ends: None (-KeepRunning), ExitHandlers, ParentDeathSignal (Linux) or JobObject (Windows).</summary>
+        public LifetimeGuard LifetimeGuard { get; }
+
+        /// <summary>Why the guard is weaker than this OS's best (e.g. setpriv missing); null otherwise.</summary>
+        internal string? LifetimeNote { get; }
 
         /// <summary>Seconds from the start until the binary answered with its welcome.</summary>
         public double StartupSeconds { get; internal set; }

@@ -21,7 +21,23 @@ namespace UnrealCv.Session
         private readonly List<Launch.UnrealCvBinary> _binaries = new List<Launch.UnrealCvBinary>();
 
         /// <summary>The registry of the runspace running the calling pipeline.</summary>
-        public static SessionRegistry Current => s_byRunspace.GetValue(Runspace.DefaultRunspace, _ => new SessionRegistry());
+        public static SessionRegistry Current => s_byRunspace.GetValue(Runspace.DefaultRunspace, ForRunspace);
+
+        /// <summary>
+        /// A new registry that stops its binaries when the runspace closes or breaks. Only the binaries: an in-process
+        /// simulator and the sessions live in this process, and a thread job that started a simulator for others to
+        /// use ends its runspace while they still do.
+        /// </summary>
+        private static SessionRegistry ForRunspace(Runspace runspace)
+        {
+            var registry = new SessionRegistry();
+            runspace.StateChanged += (_, e) =>
+            {
+                if (e.RunspaceStateInfo.State == RunspaceState.Closing || e.RunspaceStateInfo.State == RunspaceState.Closed || e.RunspaceStateInfo.State == RunspaceState.Broken)
+                    registry.StopBinaries();
+            };
+            return registry;
+        }
 
         public UnrealCvSession? CurrentSession { get; private set; }
 
@@ -78,7 +94,10 @@ namespace UnrealCv.Session
             lock (_lock) _binaries.Remove(binary);
         }
 
-        /// <summary>Closes every session and stops every simulator and binary of this runspace (module removal).</summary>
+        /// <summary>
+        /// Closes every session and stops every simulator and binary of this runspace (module removal, the runspace
+        /// closing); binaries started with -KeepRunning are left running.
+        /// </summary>
         public void CloseAll()
         {
             foreach (UnrealCvSession session in Sessions)
@@ -91,10 +110,23 @@ namespace UnrealCv.Session
                 simulator.Stop();
                 RemoveSimulator(simulator);
             }
+            StopBinaries();
+        }
+
+        /// <summary>Stops this runspace's binaries, but not those started with -KeepRunning, and forgets them all.</summary>
+        public void StopBinaries()
+        {
             foreach (Launch.UnrealCvBinary binary in Binaries)
             {
-                Launch.BinaryLauncher.Stop(binary, TimeSpan.FromSeconds(2));
                 RemoveBinary(binary);
+                if (binary.KeepRunning) continue;
+                if (binary.Session is UnrealCvSession session)
+                {
+                    session.Close();
+                    Remove(session);
+                }
+                Launch.BinaryLauncher.Stop(binary, TimeSpan.FromSeconds(2));
+                Launch.BinaryLauncher.RemoveSocketFile(binary);
             }
         }
     }
