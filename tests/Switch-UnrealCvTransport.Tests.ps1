@@ -11,6 +11,11 @@ BeforeAll {
         $socket.Dispose()
         Remove-Item -LiteralPath $bound -ErrorAction SilentlyContinue
     }
+    function script:Remove-LeftoverSocket([string] $path) {
+        # A stopped simulator leaves its socket file behind, as a binary does; an earlier one may have had this port.
+        $item = Get-Item -LiteralPath $path -Force -ErrorAction SilentlyContinue
+        if ($item -and $item.Attributes -ne 'Directory' -and -not $item.LinkType -and ((stat -c %F $path) -eq 'socket')) { Remove-Item -LiteralPath $path -Force }
+    }
     function script:Get-FreePort {
         $l = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0); $l.Start(); $p = $l.LocalEndpoint.Port; $l.Stop(); $p
     }
@@ -156,6 +161,7 @@ Describe 'Switch-UnrealCvTransport' -Tag Integration -Skip:(-not $IsLinux) {
     It 'leaves no hidden TCP session behind when Connect-UnrealCv -Transport Auto is refused' {
         $sim = Start-UnrealCvSimulator -Profile Windows -FrameTimeMs 0
         $path = "/tmp/unrealcv_$($sim.Port).socket"
+        Remove-LeftoverSocket $path
         Set-Content $path 'not a socket'
         try {
             { Connect-UnrealCv localhost -Port $sim.Port -Transport Auto -ErrorAction Stop } | Should -Throw -ErrorId 'UnrealCvUnsafeSocketPath,UnrealCv.Commands.ConnectUnrealCvCommand'
@@ -171,6 +177,7 @@ Describe 'Switch-UnrealCvTransport' -Tag Integration -Skip:(-not $IsLinux) {
     It 'replaces a stale socket left by a dead binary' {
         $sim = Start-UnrealCvSimulator -Profile Linux -FrameTimeMs 0
         $path = "/tmp/unrealcv_$($sim.Port).socket"
+        Remove-LeftoverSocket $path
         New-StaleSocket $path
         $err = { Connect-UnrealCv -Path $path -TimeoutSec 1 -ErrorAction Stop } | Should -Throw -PassThru
         $err.FullyQualifiedErrorId | Should -Be 'UnrealCvConnectFailed,UnrealCv.Commands.ConnectUnrealCvCommand'
@@ -188,6 +195,7 @@ Describe 'Switch-UnrealCvTransport' -Tag Integration -Skip:(-not $IsLinux) {
     ) {
         $sim = Start-UnrealCvSimulator -Profile Windows -FrameTimeMs 0
         $path = "/tmp/unrealcv_$($sim.Port).socket"
+        Remove-LeftoverSocket $path
         switch ($Kind) {
             'regular file' { Set-Content $path 'not a socket' }
             'directory' { New-Item -ItemType Directory $path | Out-Null }
