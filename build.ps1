@@ -39,7 +39,9 @@ param(
     [double] $BenchScale = 1.0,
 
     # Bench: fleet sizes for the many-binaries measurement.
-    [int[]] $BenchInstances = @(1, 8, 32, 120)
+    # A comma list. Typed as strings on purpose: from `pwsh -File` it arrives as one string ("1,8,32"), which an
+    # [int[]] parameter reads as the single number 1832 (commas taken as digit grouping).
+    [string[]] $BenchInstances = @('1', '8', '32', '120')
 )
 
 Set-StrictMode -Version Latest
@@ -280,7 +282,14 @@ function Invoke-Demo {
 function Invoke-Bench {
     $benchOut = Join-Path $Out 'bench'
     Invoke-Native dotnet @('build', (Join-Path $Root 'tests/Benchmarks/UnrealCv.Benchmarks.csproj'), '-c', 'Release', '-o', $benchOut, '-nologo', '-v', 'quiet')
-    Invoke-Native dotnet @((Join-Path $benchOut 'UnrealCv.Benchmarks.dll'), (Join-Path $SimulatorOut 'UnrealCvSimulator'), "$BenchScale", ($BenchInstances -join ','))
+    $fleets = foreach ($item in $BenchInstances -split ',') {
+        $count = 0
+        if (-not [int]::TryParse($item.Trim(), [Globalization.NumberStyles]::None, [Globalization.CultureInfo]::InvariantCulture, [ref] $count) -or $count -lt 1 -or $count -gt 500) {
+            throw "-BenchInstances takes fleet sizes from 1 to 500, separated by commas (1,8,32,120), not '$item'."
+        }
+        $count
+    }
+    Invoke-Native dotnet @((Join-Path $benchOut 'UnrealCv.Benchmarks.dll'), (Join-Path $SimulatorOut 'UnrealCvSimulator'), "$BenchScale", ($fleets -join ','))
     Write-Host "Table written to $(Join-Path $benchOut 'bench.md')"
 }
 
