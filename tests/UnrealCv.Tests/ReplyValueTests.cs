@@ -673,9 +673,10 @@ namespace UnrealCv.Tests
         [InlineData("vset /camera/0/lit png", false, false, null)]
         public void Shape_tells_images_and_arrays(string command, bool imageOrArray, bool array, string? format)
         {
-            Assert.Equal(array, ReplyShape.BinaryFormat(command) == "npy");
-            Assert.Equal(format, ReplyShape.BinaryFormat(command));
-            Assert.Equal(imageOrArray, ReplyShape.ExpectsBinary(command));
+            ReplyShape shape = ReplyShape.Of(command);
+            Assert.Equal(array, shape.Format == "npy");
+            Assert.Equal(format, shape.Format);
+            Assert.Equal(imageOrArray, shape.IsBinary);
         }
 
         // ---- the one error rule ----------------------------------------------------------------------------
@@ -765,7 +766,7 @@ namespace UnrealCv.Tests
             ReplyShape shape = ReplyShape.Of(command);
             Assert.Equal(body, shape.Body.ToString());
             Assert.Equal(value, shape.Value.ToString());
-            Assert.Equal(ReplyShape.BinaryFormat(command), shape.Format);
+            Assert.Equal(body == "Text" ? null : body.ToLowerInvariant(), shape.Format);
         }
 
         [Fact]

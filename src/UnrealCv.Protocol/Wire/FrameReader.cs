@@ -14,7 +14,7 @@ namespace UnrealCv.Wire
         private readonly Stream _stream;
         private readonly byte[] _header = new byte[Frame.HeaderSize];
 
-        /// <summary>The largest payload a reader can hand over: the runtime's largest byte array.</summary>
+        /// <summary>The largest payload a reader can hand over: the runtime's largest byte array (Array.MaxLength).</summary>
         public const long MaxSupportedPayloadBytes = 0x7FFFFFC7;
 
         public FrameReader(Stream stream, long maxPayloadBytes)

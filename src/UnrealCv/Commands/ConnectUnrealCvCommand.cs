@@ -63,7 +63,7 @@ namespace UnrealCv.Commands
         /// the session and is never allocated. Memory is taken as the bytes arrive, not as a frame announces them.
         /// </summary>
         [Parameter]
-        [ValidateRange(1024L, (long)UnrealCvConnection.MaxArrayBytes)]
+        [ValidateRange(1024L, UnrealCv.Wire.FrameReader.MaxSupportedPayloadBytes)]
         public long MaxReplyBytes { get; set; } = 512L * 1024 * 1024;
 
         private bool IsUnixSet => ParameterSetName == UnixSet;
@@ -163,9 +163,7 @@ namespace UnrealCv.Commands
 
         /// <summary>Refused means nothing listens yet: worth another try. A name that does not resolve, or a connect that timed out, is not.</summary>
         private bool IsWorthRetrying(ClientException e) =>
-            (e.Fault == ClientFault.ConnectFailed && e.InnerException is System.Net.Sockets.SocketException s
-                && (s.SocketErrorCode == System.Net.Sockets.SocketError.ConnectionRefused || (IsUnixSet && s.SocketErrorCode == System.Net.Sockets.SocketError.AddressNotAvailable)))
-            || (e.Fault == ClientFault.NoWelcome && WaitSec > TimeoutSec);
+            SocketConnector.WasRefused(e) || (e.Fault == ClientFault.NoWelcome && WaitSec > TimeoutSec);
 
         private UnrealCvSession ConnectOnce(int id, string name, TimeSpan timeout)
         {

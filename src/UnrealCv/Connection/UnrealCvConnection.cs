@@ -27,9 +27,6 @@ namespace UnrealCv.Connection
         // The welcome is one short line ("connected to <project>"); a longer first frame is no UnrealCV server.
         private const int MaxWelcomeBytes = 4096;
 
-        /// <summary>The largest byte array the runtime allocates (Array.MaxLength), hence the largest reply that can be held.</summary>
-        public const int MaxArrayBytes = 0x7FFFFFC7;
-
         private readonly Socket _socket;
         private readonly NetworkStream _stream;
         private readonly FrameReader _reader;
@@ -75,9 +72,7 @@ namespace UnrealCv.Connection
             {
                 connection._readerThread.Start();
                 bool welcomed = connection._welcomed.Wait(Deadline.After(welcomeTimeout).RemainingMilliseconds, cancel);
-                // No session exists yet, so the fault goes out without the advice to disconnect one.
-                if (connection._fault is ClientException fault)
-                    throw new ClientException(fault.Fault, fault.Message.Replace(" " + ReconnectHint, ""), fault.InnerException);
+                if (connection._fault != null) throw connection._fault;
                 if (!welcomed)
                     throw new ClientException(ClientFault.NoWelcome,
                         $"connected to {options.Description}, but no welcome within {welcomeTimeout.TotalSeconds:0.###} s: UnrealCV serves one client at a time, so another client may be connected, or the binary is still loading. Close the other client or wait longer (-TimeoutSec).");
@@ -482,7 +477,7 @@ namespace UnrealCv.Connection
         private void EnsureScratch(int size)
         {
             if (_scratch.Length >= size) return;
-            var bigger = new byte[Math.Max(size, (int)Math.Min(MaxArrayBytes, 2L * _scratch.Length))];
+            var bigger = new byte[Math.Max(size, (int)Math.Min(FrameReader.MaxSupportedPayloadBytes, 2L * _scratch.Length))];
             Buffer.BlockCopy(_scratch, 0, bigger, 0, _scratch.Length);
             _scratch = bigger;
         }
@@ -531,7 +526,9 @@ namespace UnrealCv.Connection
         {
             string cause = fault.Message.TrimEnd();
             if (!cause.EndsWith(".", StringComparison.Ordinal) && !cause.EndsWith(")", StringComparison.Ordinal)) cause += ".";
-            fault = new ClientException(fault.Fault, cause + " " + ReconnectHint, fault.InnerException ?? fault);
+            // Before the welcome no session exists yet, so there is none to disconnect: no such advice then.
+            string hint = _welcomed.IsSet ? " " + ReconnectHint : "";
+            fault = new ClientException(fault.Fault, cause + hint, fault.InnerException ?? fault);
             if (!TryMove(ConnectionState.Open, ConnectionState.Broken, fault)) return;
             _welcomed.Set(); // wake Open() if it is still waiting
             _messageArrived.Release(); // and anyone waiting for a message

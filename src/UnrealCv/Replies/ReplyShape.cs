@@ -121,17 +121,12 @@ namespace UnrealCv.Replies
             return ReplyValue.Size;
         }
 
-        /// <summary>True for <c>vget …</c> commands whose last token is a binary format; see <see cref="BinaryFormat"/>.</summary>
-        public static bool ExpectsBinary(string command) => BodyOf(command) != ReplyBody.Text;
-
         /// <summary>
-        /// The binary format a command asks for (<c>png</c>, <c>bmp</c> or <c>npy</c>, lower-cased), or null when its
-        /// reply is text: <c>vget …</c> commands whose last token is such a format. A file name (<c>shot.png</c>) answers
-        /// the path as text. Case is ignored: the plugin compares the token as an FString, case-insensitively, so
-        /// <c>PNG</c> also answers bytes; and should a binary refuse it, its <c>error …</c> reply is still read as text.
+        /// The body a command is answered with: raw bytes for <c>vget …</c> commands whose last token is <c>png</c>, <c>bmp</c>
+        /// or <c>npy</c>, text otherwise (a file name such as <c>shot.png</c> answers the path as text). Case is ignored:
+        /// the plugin compares the token as an FString, case-insensitively, so <c>PNG</c> also answers bytes; and should
+        /// a binary refuse it, its <c>error …</c> reply is still read as text.
         /// </summary>
-        public static string? BinaryFormat(string command) => new ReplyShape(BodyOf(command), ReplyValue.Raw).Format;
-
         private static ReplyBody BodyOf(string command)
         {
             if (!command.StartsWith("vget ", StringComparison.OrdinalIgnoreCase)) return ReplyBody.Text;

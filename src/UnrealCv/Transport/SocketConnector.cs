@@ -61,6 +61,10 @@ namespace UnrealCv.Transport
                 $"nothing is listening at {host}:{port} ({last?.Message ?? "no address"}). Check that the binary is running with the UnrealCV plugin and that the port matches its unrealcv.ini or its -cvport argument (a binary reads '-cvport 9000' or '-cvport9000'; '-cvport=9000' is read as port 0); a Linux binary stops serving TCP once its first client has left (connect with -Path /tmp/unrealcv_{port}.socket).", last);
         }
 
+        /// <summary>True when a connect failed because nothing listens there (yet): the peer refused it.</summary>
+        public static bool WasRefused(ClientException e) =>
+            e.Fault == ClientFault.ConnectFailed && e.InnerException is SocketException s && s.SocketErrorCode == SocketError.ConnectionRefused;
+
         /// <summary>Connects to a Unix domain socket file.</summary>
         public static Socket ConnectUnix(string path, TimeSpan timeout, CancellationToken cancel)
         {

@@ -93,7 +93,7 @@ namespace UnrealCv.Transport
             {
                 using (SocketConnector.ConnectUnix(path, TimeSpan.FromSeconds(1), System.Threading.CancellationToken.None)) { }
             }
-            catch (Common.ClientException e) when (e.InnerException is System.Net.Sockets.SocketException s && s.SocketErrorCode == System.Net.Sockets.SocketError.ConnectionRefused)
+            catch (Common.ClientException e) when (SocketConnector.WasRefused(e))
             {
                 File.Delete(path);
                 return;
