@@ -5,26 +5,27 @@
 .DESCRIPTION
     Run it with the project's pinned PowerShell: `dotnet tool restore && dotnet pwsh ./build.ps1 <Task>`.
     Tasks:
-      Build    compile the assemblies and lay out the module in out/UnrealCv (and the simulator program in out/UnrealCvSimulator),
-               including its help (the Docs step)
+      Build    compile UnrealCv.slnx (every project under src/ and tests/, once), lay out the module in out/UnrealCv
+               (and the simulator program in out/UnrealCvSimulator), including its help (the Docs step) and LICENSE
       Docs     out/UnrealCv/en-US: UnrealCv.dll-Help.xml from en-US/<Cmdlet>.md, and the about_*.help.txt topics
                (needs the module laid out by Build)
-      Test     Build, Package, then the xunit suites, then the Pester suites in a fresh pwsh; prints "N passed, N failed"
-      Package  Build, then out/package/UnrealCv.<version>.nupkg, installable like a PowerShell Gallery package
-      Demo   Build, start the simulator, connect, send requests, show the replies, clean up
-      Bench  Build, then measure the client against a raw-socket baseline in the same process (tests/Benchmarks)
-      Clean  remove out/ and the projects' bin/obj folders
+      Test     Build, Package, then the xunit suites (dotnet test --no-build), then the Pester suites in a fresh pwsh;
+               prints "N passed, N failed"
+      Package  Build, then Publish-PSResource into a file repository: out/package/UnrealCv.<version>.nupkg
+      Demo     Build, start the simulator, connect, send requests, show the replies, clean up
+      Bench    Build, then measure the client against a raw-socket baseline in the same process (tests/Benchmarks)
+      Clean    remove out/ and the projects' bin/obj folders
 .EXAMPLE
     dotnet pwsh ./build.ps1 Test
 .EXAMPLE
     dotnet pwsh ./build.ps1 Package
 .NOTES
     Help: en-US/<Cmdlet>.md (platyPS schema 2.0.0) hold the prose of each cmdlet's help. With platyPS installed
-    (Get-Module -ListAvailable platyPS), Docs runs its New-ExternalHelp; otherwise .config/docs/ConvertTo-MamlHelp.ps1
+    (Get-Module -ListAvailable platyPS), Docs runs its New-ExternalHelp; otherwise tools/ConvertTo-MamlHelp.ps1
     takes the prose from the markdown and the structure (syntax per parameter set, types, positions, pipeline input,
     aliases, wildcards, defaults) from Get-Command of the built module, in a child pwsh, so help cannot drift from the code.
-    Package: the version is UnrealCv.psd1's ModuleVersion; tags, URIs and description come from the manifest, and the
-    release notes from the newest release section of CHANGELOG.md.
+    Package: Publish-PSResource makes the nuspec from the manifest (version, tags, URIs, description); Build writes the
+    newest release section of CHANGELOG.md into the shipped manifest's PSData.ReleaseNotes for it.
 #>
 [CmdletBinding()]
 param(
@@ -52,6 +53,9 @@ $Out = Join-Path $Root 'out'
 $ModuleOut = Join-Path $Out 'UnrealCv'
 $SimulatorOut = Join-Path $Out 'UnrealCvSimulator'
 $Version = (Import-PowerShellDataFile (Join-Path $Root 'UnrealCv.psd1')).ModuleVersion
+# Child processes run the same pwsh as this build (under `dotnet pwsh`, the process is dotnet, not pwsh).
+$Pwsh = Join-Path $PSHOME 'pwsh'
+if (-not (Test-Path $Pwsh)) { $Pwsh = (Get-Process -Id $PID).Path }
 
 function Invoke-Native {
     # Runs a native command and fails the build when it fails.
@@ -67,9 +71,11 @@ function Invoke-Clean {
 }
 
 function Invoke-Build {
+    # Every project compiles once, here; publishing the module and running the xunit suites reuse these outputs.
+    Invoke-Native dotnet @('build', (Join-Path $Root 'UnrealCv.slnx'), '-c', $Configuration, "-p:Version=$Version", '-nologo', '-v', 'quiet')
     $staging = Join-Path $Out 'staging'
     Remove-Item -Recurse -Force $ModuleOut, $staging -ErrorAction SilentlyContinue
-    Invoke-Native dotnet @('publish', (Join-Path $Root 'src/UnrealCv/UnrealCv.csproj'), '-c', $Configuration,
+    Invoke-Native dotnet @('publish', (Join-Path $Root 'src/UnrealCv/UnrealCv.csproj'), '--no-build', '-c', $Configuration,
         '-o', $staging, "-p:Version=$Version", '-nologo', '-v', 'quiet')
 
     # The module folder holds exactly what ships: no reference assemblies, no symbols of dependencies.
@@ -77,7 +83,8 @@ function Invoke-Build {
     $ship = 'UnrealCv.dll', 'UnrealCv.Protocol.dll', 'UnrealCv.Simulator.dll', 'StbImageWriteSharp.dll',
         'Microsoft.Extensions.ObjectPool.dll', 'UnrealCv.Format.ps1xml'
     foreach ($file in $ship) { Copy-Item (Join-Path $staging $file) $ModuleOut }
-    Copy-Item (Join-Path $Root 'UnrealCv.psd1') $ModuleOut
+    Copy-Item (Join-Path $Root 'UnrealCv.psd1'), (Join-Path $Root 'LICENSE') $ModuleOut
+    Set-ReleaseNote (Join-Path $ModuleOut 'UnrealCv.psd1')
     $help = Join-Path $Root 'en-US'
     if (Test-Path $help) {
         New-Item -ItemType Directory -Force (Join-Path $ModuleOut 'en-US') | Out-Null
@@ -109,22 +116,32 @@ function Invoke-Docs {
     Get-ChildItem $source -Filter 'about_*.help.txt' | Copy-Item -Destination $target
     $maml = Join-Path $target 'UnrealCv.dll-Help.xml'
     # A child pwsh: documenting the module means importing it, which this build process must not do.
-    $pwsh = Join-Path $PSHOME 'pwsh'
-    if (-not (Test-Path $pwsh)) { $pwsh = (Get-Process -Id $PID).Path }
     if (Get-Module -ListAvailable platyPS) {
         $script = "Import-Module platyPS; Import-Module '$(Join-Path $ModuleOut 'UnrealCv.psd1')'; " +
             "New-ExternalHelp -Path '$source' -OutputPath '$target' -Force | Out-Null"
-        Invoke-Native $pwsh @('-NoProfile', '-NonInteractive', '-Command', $script)
+        Invoke-Native $Pwsh @('-NoProfile', '-NonInteractive', '-Command', $script)
     }
     else {
-        Invoke-Native $pwsh @('-NoProfile', '-NonInteractive', '-File', (Join-Path $Root '.config/docs/ConvertTo-MamlHelp.ps1'),
+        Invoke-Native $Pwsh @('-NoProfile', '-NonInteractive', '-File', (Join-Path $Root 'tools/ConvertTo-MamlHelp.ps1'),
             '-ModuleManifest', (Join-Path $ModuleOut 'UnrealCv.psd1'), '-MarkdownFolder', $source, '-OutputPath', $maml)
     }
     Write-Host "Help written to $maml"
 }
 
+function Set-ReleaseNote {
+    # The shipped manifest's PSData.ReleaseNotes (which Publish-PSResource puts in the nuspec) from CHANGELOG.md.
+    param([Parameter(Mandatory)][string] $Manifest)
+    $notes = Get-ReleaseNote
+    $text = [regex]::Replace((Get-Content -Raw $Manifest), "(?m)^(\s*ReleaseNotes\s*=\s*)'[^']*'",
+        { param($match) "$($match.Groups[1].Value)'$($notes.Replace("'", "''"))'" })
+    Set-Content -NoNewline -Path $Manifest -Value $text
+    if ((Import-PowerShellDataFile $Manifest).PrivateData.PSData.ReleaseNotes -cne $notes) {
+        throw "$Manifest has no ReleaseNotes = '...' line for the release notes."
+    }
+}
+
 function Get-ReleaseNote {
-    # The body of CHANGELOG.md's newest release section (## [x.y.z] ...), without its heading.
+    # CHANGELOG.md's newest release section (## [x.y.z] ...): its heading without the hashes, then its body.
     $lines = Get-Content (Join-Path $Root 'CHANGELOG.md')
     $start = ($lines | Select-String -Pattern '^## \[\d+\.\d+\.\d+' | Select-Object -First 1).LineNumber
     if (-not $start) { return 'See CHANGELOG.md' }
@@ -136,77 +153,34 @@ function Get-ReleaseNote {
 }
 
 function Invoke-Package {
-    # A PowerShell Gallery style nupkg: the module files at the package root, the nuspec, and the OPC parts that
-    # NuGet writes (PowerShellGet drops them again on install). Built with System.IO.Compression: no NuGet tooling needed.
-    $manifest = Import-PowerShellDataFile (Join-Path $ModuleOut 'UnrealCv.psd1')
-    $psData = $manifest.PrivateData.PSData
+    # Publish-PSResource packs the module folder as the PowerShell Gallery would (nuspec from the manifest) into a
+    # file repository, out/package. It runs in a child pwsh whose PSResourceGet settings live under out/, so the
+    # temporary repository never reaches the user's own settings; no gallery is asked (the module has no dependencies).
     $packageOut = Join-Path $Out 'package'
+    Remove-Item -Recurse -Force $packageOut -ErrorAction SilentlyContinue
     New-Item -ItemType Directory -Force $packageOut | Out-Null
-    $nupkg = Join-Path $packageOut "UnrealCv.$Version.nupkg"
-    Remove-Item $nupkg -ErrorAction SilentlyContinue
+    Invoke-PSResourceGet ("`$ErrorActionPreference = 'Stop'; " +
+        "Register-PSResourceRepository -Name UnrealCvBuild -Uri '$packageOut' -Trusted; " +
+        "try { Publish-PSResource -Path '$ModuleOut' -Repository UnrealCvBuild -SkipDependenciesCheck } " +
+        "finally { Unregister-PSResourceRepository -Name UnrealCvBuild }")
+    Write-Host "Packaged UnrealCv $Version into $(Join-Path $packageOut "UnrealCv.$Version.nupkg")"
+}
 
-    # The tags PowerShellGet adds so that Find-Module -Command / -Includes work.
-    $tags = @($psData.Tags) + 'PSModule' + 'PSIncludes_Cmdlet' + @($manifest.CmdletsToExport | ForEach-Object { "PSCmdlet_$_" }) +
-        @($manifest.CmdletsToExport | ForEach-Object { "PSCommand_$_" })
-    $escape = { param($text) [System.Security.SecurityElement]::Escape([string]$text) }
-    $nuspec = @"
-<?xml version="1.0" encoding="utf-8"?>
-<package xmlns="http://schemas.microsoft.com/packaging/2011/08/nuspec.xsd">
-  <metadata>
-    <id>UnrealCv</id>
-    <version>$Version</version>
-    <authors>$(& $escape $manifest.Author)</authors>
-    <owners>$(& $escape $manifest.CompanyName)</owners>
-    <requireLicenseAcceptance>false</requireLicenseAcceptance>
-    <licenseUrl>$(& $escape $psData.LicenseUri)</licenseUrl>
-    <projectUrl>$(& $escape $psData.ProjectUri)</projectUrl>
-    <description>$(& $escape $manifest.Description)</description>
-    <releaseNotes>$(& $escape (Get-ReleaseNote))</releaseNotes>
-    <copyright>$(& $escape $manifest.Copyright)</copyright>
-    <tags>$(& $escape ($tags -join ' '))</tags>
-  </metadata>
-</package>
-"@
-    $contentTypes = @'
-<?xml version="1.0" encoding="utf-8"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml" /><Default Extension="psmdcp" ContentType="application/vnd.openxmlformats-package.core-properties+xml" /><Default Extension="nuspec" ContentType="application/octet" /><Default Extension="dll" ContentType="application/octet" /><Default Extension="psd1" ContentType="application/octet" /><Default Extension="ps1xml" ContentType="application/octet" /><Default Extension="xml" ContentType="application/octet" /><Default Extension="txt" ContentType="application/octet" /></Types>
-'@
-    $coreId = [guid]::NewGuid().ToString('N')
-    $rels = @"
-<?xml version="1.0" encoding="utf-8"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Type="http://schemas.microsoft.com/packaging/2010/07/manifest" Target="/UnrealCv.nuspec" Id="R$($coreId.Substring(0, 16))" /><Relationship Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="/package/services/metadata/core-properties/$coreId.psmdcp" Id="R$($coreId.Substring(16))" /></Relationships>
-"@
-    $core = @"
-<?xml version="1.0" encoding="utf-8"?>
-<coreProperties xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"><dc:creator>$(& $escape $manifest.Author)</dc:creator><dc:description>$(& $escape $manifest.Description)</dc:description><dc:identifier>UnrealCv</dc:identifier><version>$Version</version><keywords>$(& $escape ($tags -join ' '))</keywords><lastModifiedBy>build.ps1</lastModifiedBy></coreProperties>
-"@
-    Add-Type -AssemblyName System.IO.Compression
-    $utf8 = [System.Text.UTF8Encoding]::new($false)
-    $stream = [System.IO.File]::Open($nupkg, [System.IO.FileMode]::CreateNew)
-    $zip = [System.IO.Compression.ZipArchive]::new($stream, [System.IO.Compression.ZipArchiveMode]::Create)
+function Invoke-PSResourceGet {
+    # Runs a PSResourceGet script in a child pwsh with settings of its own: PSResourceGet keeps its repository list in
+    # the local application data folder, which XDG_DATA_HOME moves on Linux (elsewhere the script's finally cleans up).
+    param([Parameter(Mandatory)][string] $Script)
+    # The folder must exist: .NET ignores an XDG_DATA_HOME that does not, and PSResourceGet then writes to the current folder.
+    $settings = New-Item -ItemType Directory -Force (Join-Path $Out "psresourceget-$PID")
+    $saved = $env:XDG_DATA_HOME
     try {
-        $addText = {
-            param($name, $text)
-            $writer = [System.IO.StreamWriter]::new($zip.CreateEntry($name).Open(), $utf8)
-            try { $writer.Write($text) } finally { $writer.Dispose() }
-        }
-        & $addText 'UnrealCv.nuspec' $nuspec
-        foreach ($file in Get-ChildItem $ModuleOut -Recurse -File) {
-            $relative = [System.IO.Path]::GetRelativePath($ModuleOut, $file.FullName).Replace('\', '/')
-            $entry = $zip.CreateEntry($relative, [System.IO.Compression.CompressionLevel]::Optimal)
-            $target = $entry.Open()
-            $source = [System.IO.File]::OpenRead($file.FullName)
-            try { $source.CopyTo($target) } finally { $source.Dispose(); $target.Dispose() }
-        }
-        & $addText '[Content_Types].xml' $contentTypes
-        & $addText '_rels/.rels' $rels
-        & $addText "package/services/metadata/core-properties/$coreId.psmdcp" $core
+        $env:XDG_DATA_HOME = $settings
+        Invoke-Native $Pwsh @('-NoProfile', '-NonInteractive', '-Command', $Script)
     }
     finally {
-        $zip.Dispose()
-        $stream.Dispose()
+        $env:XDG_DATA_HOME = $saved
+        Remove-Item -Recurse -Force $settings -ErrorAction SilentlyContinue
     }
-    Write-Host "Packaged UnrealCv $Version into $nupkg"
 }
 
 function Get-TrxCounts {
@@ -228,7 +202,7 @@ function Invoke-Test {
 
     foreach ($project in Get-ChildItem (Join-Path $Root 'tests') -Recurse -Filter '*.Tests.csproj') {
         $trx = "$($project.BaseName).trx"
-        & dotnet test $project.FullName -c $Configuration --nologo --logger "trx;LogFileName=$trx" --results-directory $results
+        & dotnet test $project.FullName --no-build -c $Configuration --nologo --logger "trx;LogFileName=$trx" --results-directory $results
         $trxPath = Join-Path $results $trx
         if (-not (Test-Path $trxPath)) { throw "$($project.Name) produced no results (build failure?)." }
         $counts = Get-TrxCounts $trxPath

@@ -1,5 +1,6 @@
-# The nupkg of `build.ps1 Package` (also made by `build.ps1 Test`): PowerShell Gallery layout, metadata from the
-# manifest and CHANGELOG.md, and it installs and imports by name the way PowerShellGet would lay it out.
+# The nupkg that `build.ps1 Package` (also run by `build.ps1 Test`) publishes with Publish-PSResource into the file
+# repository out/package: PowerShell Gallery layout, metadata from the manifest and CHANGELOG.md, and it installs with
+# Save-PSResource from that repository and imports by name.
 BeforeAll {
     . $PSScriptRoot/common.ps1
     Add-Type -AssemblyName System.IO.Compression, System.IO.Compression.FileSystem
@@ -41,10 +42,8 @@ Describe 'The UnrealCv package' -Tag Unit {
 
     It 'carries the PSData tags and URIs' {
         $psData = $Source.PrivateData.PSData
-        $tags = $Metadata.tags -split ' '
-        foreach ($tag in $psData.Tags) { $tags | Should -Contain $tag }
-        $tags | Should -Contain 'PSModule'
-        $tags | Should -Contain 'PSCmdlet_Connect-UnrealCv'
+        # Publish-PSResource adds PSModule to the manifest's tags.
+        @($Metadata.tags -split ' ' | Sort-Object) | Should -Be @(@($psData.Tags) + 'PSModule' | Sort-Object)
         $Metadata.projectUrl | Should -Be $psData.ProjectUri
         $Metadata.licenseUrl | Should -Be $psData.LicenseUri
     }
@@ -59,6 +58,19 @@ Describe 'The UnrealCv package' -Tag Unit {
         $notes | Should -Match ([regex]::Escape($heading.TrimStart('#').Trim()))
         $notes | Should -Match ([regex]::Escape($firstEntry))
         $notes | Should -Not -Match '\[Unreleased\]'
+        # They reach the nuspec through the shipped manifest, whose source says only 'See CHANGELOG.md'.
+        (Import-PowerShellDataFile $ModuleManifest).PrivateData.PSData.ReleaseNotes | Should -BeExactly $notes
+        $Source.PrivateData.PSData.ReleaseNotes | Should -Be 'See CHANGELOG.md'
+    }
+
+    It 'ships the MIT LICENSE that the manifest links to' {
+        $Source.PrivateData.PSData.LicenseUri | Should -BeLike '*/blob/main/LICENSE'
+        $Entries | Should -Contain 'LICENSE'
+        $Sizes['LICENSE'] | Should -Be (Get-Item (Join-Path $Root 'LICENSE')).Length
+        $license = Get-Content -Raw (Join-Path $Built 'LICENSE')
+        $license | Should -BeExactly (Get-Content -Raw (Join-Path $Root 'LICENSE'))
+        $license | Should -Match '^MIT License'
+        $license | Should -Match 'Copyright \(c\) \d{4} UnrealCv contributors'
     }
 
     It 'holds the module files at its root, as the PowerShell Gallery lays them out' {
@@ -88,12 +100,29 @@ Describe 'The UnrealCv package' -Tag Unit {
 Describe 'Installing the package' -Tag Integration {
     BeforeAll {
         if (-not $Missing) {
-            # What PowerShellGet does: extract into <path>/UnrealCv/<version>/ and drop the packaging parts.
             $script:ModulePath = Join-Path ([System.IO.Path]::GetTempPath()) "unrealcv-install-$([guid]::NewGuid().ToString('N'))"
             $script:InstallFolder = Join-Path $ModulePath "UnrealCv/$Version"
-            [System.IO.Compression.ZipFile]::ExtractToDirectory($Nupkg, $InstallFolder)
-            Remove-Item -Recurse -Force -LiteralPath (Join-Path $InstallFolder 'UnrealCv.nuspec'), (Join-Path $InstallFolder '[Content_Types].xml'),
-                (Join-Path $InstallFolder '_rels'), (Join-Path $InstallFolder 'package')
+            New-Item -ItemType Directory -Force $ModulePath | Out-Null
+            $pwsh = Join-Path $PSHOME 'pwsh'
+            if (-not (Test-Path $pwsh)) { $pwsh = (Get-Process -Id $PID).Path }
+
+            # Save-PSResource from out/package, registered as a repository in PSResourceGet settings of this test's own
+            # (XDG_DATA_HOME moves them, if the folder exists), so the user's repository list is never touched.
+            $settings = New-Item -ItemType Directory -Force (Join-Path $ModulePath '.psresourceget')
+            $save = "`$ErrorActionPreference = 'Stop'; " +
+                "Register-PSResourceRepository -Name UnrealCvPackage -Uri '$(Split-Path $Nupkg)' -Trusted; " +
+                "try { Save-PSResource -Name UnrealCv -Version '$Version' -Repository UnrealCvPackage -Path '$ModulePath' -SkipDependencyCheck } " +
+                "finally { Unregister-PSResourceRepository -Name UnrealCvPackage }"
+            $savedData = $env:XDG_DATA_HOME
+            try {
+                $env:XDG_DATA_HOME = $settings
+                $script:SaveOutput = & $pwsh -NoProfile -NonInteractive -Command $save 2>&1 | Out-String
+                $script:SaveExitCode = $LASTEXITCODE
+            }
+            finally {
+                $env:XDG_DATA_HOME = $savedData
+                Remove-Item -Recurse -Force $settings -ErrorAction SilentlyContinue
+            }
 
             $script = {
                 $ErrorActionPreference = 'Stop'
@@ -101,6 +130,7 @@ Describe 'Installing the package' -Tag Integration {
                 $available = Get-Module -ListAvailable UnrealCv
                 Import-Module UnrealCv
                 $module = Get-Module UnrealCv
+                $commands = Get-Command -Module UnrealCv
                 $simulator = Start-UnrealCvSimulator -FrameTimeMs 0
                 $session = $simulator | Connect-UnrealCv
                 $version = (Invoke-UnrealCvRequest 'vget /unrealcv/version').Text
@@ -111,14 +141,13 @@ Describe 'Installing the package' -Tag Integration {
                     Version   = "$($module.Version)"
                     Base      = $module.ModuleBase
                     Cmdlets   = @($module.ExportedCmdlets.Keys)
+                    Commands  = @($commands | ForEach-Object { "$($_.CommandType) $($_.Source)\$($_.Name)" })
                     Reply     = $version
                     Project   = $session.ProjectName
                     Synopsis  = (Get-Help Connect-UnrealCv).Synopsis
                     About     = (Get-Help about_UnrealCv | Out-String) -match 'SHORT DESCRIPTION'
                 } | ConvertTo-Json -Compress
             }
-            $pwsh = Join-Path $PSHOME 'pwsh'
-            if (-not (Test-Path $pwsh)) { $pwsh = (Get-Process -Id $PID).Path }
             $saved = $env:PSModulePath
             try {
                 $env:PSModulePath = $ModulePath
@@ -138,10 +167,15 @@ Describe 'Installing the package' -Tag Integration {
         if ($Missing) { Set-ItResult -Skipped -Because $Missing }
     }
 
-    It 'leaves only the module files in <version> folder' {
-        Get-ChildItem -LiteralPath $InstallFolder -Filter '*.nuspec' | Should -BeNullOrEmpty
-        Join-Path $InstallFolder 'UnrealCv.psd1' | Should -Exist
-        Join-Path $InstallFolder 'en-US/UnrealCv.dll-Help.xml' | Should -Exist
+    It 'saves from the file repository into UnrealCv/<version>: exactly the built module folder' {
+        $SaveExitCode | Should -Be 0 -Because $SaveOutput
+        $relative = { param($base) @(Get-ChildItem -LiteralPath $base -Recurse -File | ForEach-Object {
+                    [System.IO.Path]::GetRelativePath($base, $_.FullName).Replace('\', '/') } | Sort-Object) }
+        $installed = & $relative $InstallFolder
+        $installed | Should -Be (& $relative $Built)
+        foreach ($file in $installed) {
+            (Get-FileHash (Join-Path $InstallFolder $file)).Hash | Should -Be (Get-FileHash (Join-Path $Built $file)).Hash -Because "$file is installed whole"
+        }
     }
 
     It 'imports by name in a fresh pwsh whose PSModulePath is the install path, and runs' {
@@ -155,5 +189,11 @@ Describe 'Installing the package' -Tag Integration {
         $result.Project | Should -Be 'UnrealCvSimulator'
         $result.Synopsis | Should -Be 'Connects to a binary running the UnrealCV plugin and makes the session current.'
         $result.About | Should -BeTrue
+    }
+
+    It 'lists every cmdlet of the manifest, and nothing else, in Get-Command -Module UnrealCv' {
+        $ExitCode | Should -Be 0
+        $result = $Json | ConvertFrom-Json
+        @($result.Commands | Sort-Object) | Should -Be @($Source.CmdletsToExport | Sort-Object | ForEach-Object { "Cmdlet UnrealCv\$_" })
     }
 }

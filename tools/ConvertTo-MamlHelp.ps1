@@ -13,7 +13,7 @@
 
     Run it in its own process (build.ps1 does): it imports the module it documents.
 .EXAMPLE
-    pwsh -NoProfile -File .config/docs/ConvertTo-MamlHelp.ps1 -ModuleManifest out/UnrealCv/UnrealCv.psd1 -MarkdownFolder en-US -OutputPath out/UnrealCv/en-US/UnrealCv.dll-Help.xml
+    pwsh -NoProfile -File tools/ConvertTo-MamlHelp.ps1 -ModuleManifest out/UnrealCv/UnrealCv.psd1 -MarkdownFolder en-US -OutputPath out/UnrealCv/en-US/UnrealCv.dll-Help.xml
 #>
 [CmdletBinding()]
 param(
