@@ -196,14 +196,14 @@ namespace UnrealCv.Benchmarks
             return clock.Elapsed.TotalSeconds;
         }
 
-        // ---- the raw baseline: framing by hand, nothing else ----
+        // ---- the raw baseline: the wire layer's frames on a socket, nothing else ----
 
         private static long RawSequential(Socket socket, FrameReader reader, int count, string command = Small)
         {
             long bytes = 0;
             for (int i = 0; i < count; i++)
             {
-                socket.Send(Frame.Encode(i.ToString(CultureInfo.InvariantCulture) + ":" + command));
+                socket.Send(RequestFrame.Encode(i, command));
                 bytes += ReadPayload(reader);
             }
             return bytes;
@@ -211,7 +211,7 @@ namespace UnrealCv.Benchmarks
 
         private static void RawPipelined(Socket socket, FrameReader reader, int count)
         {
-            byte[][] frames = Enumerable.Range(0, count).Select(i => Frame.Encode(i.ToString(CultureInfo.InvariantCulture) + ":" + Small)).ToArray();
+            byte[][] frames = Enumerable.Range(0, count).Select(i => RequestFrame.Encode(i, Small)).ToArray();
             var sender = new Thread(() => { foreach (byte[] f in frames) socket.Send(f); });
             sender.Start();
             for (int i = 0; i < count; i++) ReadPayload(reader);
@@ -232,37 +232,31 @@ namespace UnrealCv.Benchmarks
         {
             for (int i = 0; i < count; i++)
             {
-                PendingRequest request = connection.Send(command);
-                connection.WaitForReply(request, Timeout, CancellationToken.None);
-                connection.Release(request);
+                connection.Send(command).Wait(Timeout, CancellationToken.None);
             }
         }
 
         private static void EnginePipelined(UnrealCvConnection connection, int count)
         {
-            var inFlight = new Queue<PendingRequest>();
+            var inFlight = new Queue<RequestHandle>();
             for (int i = 0; i < count; i++)
             {
                 inFlight.Enqueue(connection.Send(Small));
-                if (inFlight.Count >= Window) Complete(connection, inFlight.Dequeue());
+                if (inFlight.Count >= Window) Complete(inFlight.Dequeue());
             }
-            while (inFlight.Count > 0) Complete(connection, inFlight.Dequeue());
+            while (inFlight.Count > 0) Complete(inFlight.Dequeue());
         }
 
-        private static void Complete(UnrealCvConnection connection, PendingRequest request)
-        {
-            connection.WaitForReply(request, Timeout, CancellationToken.None);
-            connection.Release(request);
-        }
+        private static void Complete(RequestHandle request) => request.Wait(Timeout, CancellationToken.None);
 
         private static long AllocatedPerRequest(SimulatorProcess server, int count)
         {
             long perRequest = 0;
             MeasureEngine(server, connection =>
             {
-                for (int i = 0; i < 1000; i++) Complete(connection, connection.Send(Small));
+                for (int i = 0; i < 1000; i++) Complete(connection.Send(Small));
                 long before = GC.GetTotalAllocatedBytes(precise: true);
-                for (int i = 0; i < count; i++) Complete(connection, connection.Send(Small));
+                for (int i = 0; i < count; i++) Complete(connection.Send(Small));
                 perRequest = (GC.GetTotalAllocatedBytes(precise: true) - before) / count;
             });
             return perRequest;

@@ -28,9 +28,7 @@ namespace UnrealCv.Tests
 
         private static string Request(UnrealCvConnection connection, string command, TimeSpan? timeout = null)
         {
-            PendingRequest request = connection.Send(command);
-            connection.WaitForReply(request, timeout ?? Short, CancellationToken.None);
-            return request.Text!;
+            return connection.Send(command).Wait(timeout ?? Short, CancellationToken.None).Text!;
         }
 
         [Fact]
@@ -118,15 +116,13 @@ namespace UnrealCv.Tests
                 s.Send($"{text.Id}:error Invalid filename type, filename png");
             });
             using UnrealCvConnection connection = Open(server);
-            PendingRequest image = connection.Send("vget /camera/0/lit png");
-            connection.WaitForReply(image, Short, CancellationToken.None);
+            Reply image = connection.Send("vget /camera/0/lit png").Wait(Short, CancellationToken.None);
             Assert.Equal(png, image.Bytes);
             Assert.Null(image.Text);
 
             // depth has no png: a binary-shaped request whose refusal comes back as text.
-            PendingRequest refused = connection.Send("vget /camera/0/depth png");
+            Reply refused = connection.Send("vget /camera/0/depth png").Wait(Short, CancellationToken.None);
             Assert.True(refused.Shape.IsBinary);
-            connection.WaitForReply(refused, Short, CancellationToken.None);
             Assert.Equal("error Invalid filename type, filename png", refused.Text);
             Assert.Null(refused.Bytes);
         }
@@ -143,8 +139,9 @@ namespace UnrealCv.Tests
             });
             using UnrealCvConnection connection = Open(server);
             var requests = Enumerable.Range(0, 50).Select(i => connection.Send($"vget /unrealcv/echo {i}")).ToList();
-            foreach (PendingRequest r in requests) connection.WaitForReply(r, Short, CancellationToken.None);
-            Assert.Equal(Enumerable.Range(0, 50).Select(i => $"vget /unrealcv/echo {i}"), requests.Select(r => r.Text));
+            var replies = requests.Select(r => r.Wait(Short, CancellationToken.None)).ToList();
+            Assert.Equal(Enumerable.Range(0, 50).Select(i => $"vget /unrealcv/echo {i}"), replies.Select(r => r.Text));
+            Assert.Equal(Enumerable.Range(0, 50), replies.Select(r => r.Id));
             Assert.Equal(Enumerable.Range(0, 50), requests.Select(r => r.Id));
         }
 
@@ -190,12 +187,10 @@ namespace UnrealCv.Tests
                 s.Send($"{c.Id}:reply to {c.Command}");
             });
             using UnrealCvConnection connection = Open(server);
-            PendingRequest a = connection.Send("vget /a");
-            PendingRequest b = connection.Send("vget /b");
-            connection.WaitForReply(a, Short, CancellationToken.None);
-            connection.WaitForReply(b, Short, CancellationToken.None);
-            Assert.Equal("reply to vget /a", a.Text);
-            Assert.Equal("reply to vget /b", b.Text);
+            RequestHandle a = connection.Send("vget /a");
+            RequestHandle b = connection.Send("vget /b");
+            Assert.Equal("reply to vget /a", a.Wait(Short, CancellationToken.None).Text);
+            Assert.Equal("reply to vget /b", b.Wait(Short, CancellationToken.None).Text);
             Assert.Equal("reply to vget /c", Request(connection, "vget /c"));
             Assert.Equal(ConnectionState.Open, connection.State);
             Assert.Equal(2, connection.Ids.StrayReplies);
@@ -230,11 +225,10 @@ namespace UnrealCv.Tests
                 using UnrealCvConnection connection = Open(server, ids: ids);
                 for (int i = 0; i < 3; i++)
                 {
-                    PendingRequest r = connection.Send("vget /x");
+                    RequestHandle r = connection.Send("vget /x");
                     if (seen >= 0) Assert.Equal(seen + 1, r.Id);
                     seen = r.Id;
-                    connection.WaitForReply(r, Short, CancellationToken.None);
-                    connection.Release(r);
+                    Assert.Equal(seen, r.Wait(Short, CancellationToken.None).Id);
                 }
             }
             Assert.Equal(0, ids.StrayReplies);
@@ -247,10 +241,12 @@ namespace UnrealCv.Tests
             // recording it as let go must be one step for the reader, or the reply counts as a stranger's and the
             // request stays "in flight" for good. Three links at once on two cores, so that threads are also
             // preempted inside that step now and then.
-            Parallel.For(0, 3, new ParallelOptions { MaxDegreeOfParallelism = 3 }, link => LetGoWhileRepliesArrive(30000, seed: link));
+            // Two links report the errors of what they let go (-NoWait), one drops them (a stopped command).
+            Parallel.For(0, 3, new ParallelOptions { MaxDegreeOfParallelism = 3 },
+                link => LetGoWhileRepliesArrive(30000, seed: link, link < 2 ? LateReplies.ReportErrors : LateReplies.Drop));
         }
 
-        private static void LetGoWhileRepliesArrive(int rounds, int seed)
+        private static void LetGoWhileRepliesArrive(int rounds, int seed, LateReplies lateReplies)
         {
             using var server = new ScriptedServer(s =>
             {
@@ -263,18 +259,20 @@ namespace UnrealCv.Tests
             });
             using UnrealCvConnection connection = Open(server);
             int errorsExpected = 0, completedBeforeLettingGo = 0;
-            var batch = new PendingRequest[10];
+            var batch = new RequestHandle[10];
             var jitter = new Random(seed);
             for (int i = 0; i < rounds; i += batch.Length)
             {
                 // As Invoke-UnrealCvRequest -NoWait does: send a batch, then let go of it while its replies stream in.
                 // The pauses spread the letting go over the time the replies take to come back.
-                for (int j = 0; j < batch.Length; j++) batch[j] = connection.Send("vget /x");
+                for (int j = 0; j < batch.Length; j++) batch[j] = connection.Send("vget /x", ReplyShape.Text, Short, CancellationToken.None, lateReplies);
                 for (int j = 0; j < batch.Length; j++)
                 {
                     Thread.SpinWait(jitter.Next(0, 4000));
-                    if (connection.Detach(batch[j])) { if ((i + j) % 2 == 1) errorsExpected++; }
-                    else { completedBeforeLettingGo++; connection.Release(batch[j]); }
+                    if (batch[j].IsCompleted) completedBeforeLettingGo++;
+                    // Whether the reply came before or after the letting go, an error reply is reported once, if at all.
+                    batch[j].LetGo();
+                    if ((i + j) % 2 == 1 && lateReplies == LateReplies.ReportErrors) errorsExpected++;
                 }
             }
             server.Join();
@@ -287,6 +285,40 @@ namespace UnrealCv.Tests
             while (connection.TryTakeUnobservedError(out _)) errorsReported++;
             Assert.Equal(Math.Min(errorsExpected, 1000), errorsReported); // only the newest 1000 are kept
             Assert.True(completedBeforeLettingGo > 0 && completedBeforeLettingGo < rounds, "the letting go never overlapped the replies; the race was not exercised");
+        }
+
+        [Fact]
+        public void A_handle_used_after_its_request_ended_throws_instead_of_reading_a_recycled_request()
+        {
+            using var server = new ScriptedServer(s =>
+            {
+                s.Welcome();
+                for (int i = 0; i < 3; i++)
+                {
+                    var (id, command) = s.Receive();
+                    s.Send($"{id}:reply to {command}");
+                }
+            });
+            using UnrealCvConnection connection = Open(server);
+            RequestHandle first = connection.Send("vget /first");
+            Assert.Equal("reply to vget /first", first.Wait(Short, CancellationToken.None).Text);
+            // The pool hands the object that carried the first request to the second one.
+            RequestHandle second = connection.Send("vget /second");
+            var stale = Assert.Throws<InvalidOperationException>(() => first.Wait(Short, CancellationToken.None));
+            Assert.Equal("Request 0 ('vget /first') has already ended (its reply was taken, or it was let go); a request handle is good for one Wait or LetGo.", stale.Message);
+            Assert.Throws<InvalidOperationException>(() => first.LetGo());
+            Assert.Throws<InvalidOperationException>(() => first.IsCompleted);
+            Reply reply = second.Wait(Short, CancellationToken.None);
+            Assert.Equal((1, "vget /second", "reply to vget /second"), (reply.Id, reply.Command, reply.Text));
+
+            RequestHandle third = connection.Send("vget /third");
+            RequestHandle copy = third;
+            third.LetGo();
+            Assert.Contains("Request 2 ('vget /third') has already ended", Assert.Throws<InvalidOperationException>(() => copy.Wait(Short, CancellationToken.None)).Message);
+            Assert.Throws<InvalidOperationException>(() => default(RequestHandle).Wait(Short, CancellationToken.None));
+            server.Join();
+            Assert.Equal(0, connection.InFlightCount);
+            Assert.Equal(0, connection.Ids.StrayReplies);
         }
 
         [Fact]
@@ -337,9 +369,9 @@ namespace UnrealCv.Tests
             });
             using UnrealCvConnection connection = Open(server);
             string command = "vget /unrealcv/echo " + new string('x', 16 * 1024 * 1024);
-            Task<PendingRequest> send = Task.Run(() => connection.Send(command, ReplyShape.Text, TimeSpan.FromSeconds(1), CancellationToken.None));
-            PendingRequest request = await send.WaitAsync(TimeSpan.FromSeconds(15)); // TimeoutException: blocked past its deadline
-            var broken = Assert.Throws<ClientException>(() => connection.WaitForReply(request, Short, CancellationToken.None));
+            Task<RequestHandle> send = Task.Run(() => connection.Send(command, ReplyShape.Text, TimeSpan.FromSeconds(1), CancellationToken.None));
+            RequestHandle request = await send.WaitAsync(TimeSpan.FromSeconds(15)); // TimeoutException: blocked past its deadline
+            var broken = Assert.Throws<ClientException>(() => request.Wait(Short, CancellationToken.None));
             Assert.Equal(ClientFault.SessionBroken, broken.Fault);
             Assert.Matches(@"was not done within 1 s after \d+ of \d{8} bytes", broken.Message);
             Assert.Contains("out of step", broken.Message);
@@ -366,8 +398,8 @@ namespace UnrealCv.Tests
             });
             using UnrealCvConnection connection = Open(server, maxFrameBytes: 1L << 30);
             long before = GC.GetTotalAllocatedBytes(precise: true);
-            PendingRequest request = connection.Send(binary ? "vget /camera/0/lit bmp" : "vget /objects");
-            var broken = Assert.Throws<ClientException>(() => connection.WaitForReply(request, Short, CancellationToken.None));
+            RequestHandle request = connection.Send(binary ? "vget /camera/0/lit bmp" : "vget /objects");
+            var broken = Assert.Throws<ClientException>(() => request.Wait(Short, CancellationToken.None));
             long allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
             Assert.Contains("middle of a frame", broken.Message);
             Assert.InRange(allocated, 0, 40L * 1024 * 1024);
@@ -417,9 +449,9 @@ namespace UnrealCv.Tests
                 }
             });
             using UnrealCvConnection connection = Open(server);
-            PendingRequest request = connection.Send("vget /x");
+            RequestHandle request = connection.Send("vget /x");
             var started = DateTime.UtcNow;
-            var e = Assert.Throws<ClientException>(() => connection.WaitForReply(request, TimeSpan.FromSeconds(30), CancellationToken.None));
+            var e = Assert.Throws<ClientException>(() => request.Wait(TimeSpan.FromSeconds(30), CancellationToken.None));
             Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(10), "the fault should end the wait at once, not at the timeout");
             Assert.Equal(expected, e.Fault);
             Assert.Contains(messagePart, e.Message);
@@ -431,9 +463,9 @@ namespace UnrealCv.Tests
         {
             using var server = new ScriptedServer(s => { s.Welcome(); s.Receive(); Thread.Sleep(3000); });
             using UnrealCvConnection connection = Open(server);
-            PendingRequest request = connection.Send("vget /never");
+            RequestHandle request = connection.Send("vget /never");
             using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
-            Assert.ThrowsAny<OperationCanceledException>(() => connection.WaitForReply(request, TimeSpan.FromSeconds(60), cancel.Token));
+            Assert.ThrowsAny<OperationCanceledException>(() => request.Wait(TimeSpan.FromSeconds(60), cancel.Token));
             Assert.Equal(0, connection.PendingCount);
         }
 

@@ -19,6 +19,55 @@ namespace UnrealCv.Tests
         }
 
         [Fact]
+        public void Encodes_a_request_with_its_id_exactly_as_the_protocol_example()
+        {
+            Assert.Equal(Hex("C1 83 2B 9E 17 00 00 00 30 3A 76 67 65 74 20 2F 75 6E 72 65 61 6C 63 76 2F 73 74 61 74 75 73"),
+                RequestFrame.Encode(0, "vget /unrealcv/status"));
+        }
+
+        [Theory]
+        [InlineData(0, "vget /x", "C1 83 2B 9E 09 00 00 00 30 3A 76 67 65 74 20 2F 78")]
+        [InlineData(42, "vget /x", "C1 83 2B 9E 0A 00 00 00 34 32 3A 76 67 65 74 20 2F 78")]
+        [InlineData(int.MaxValue, "x", "C1 83 2B 9E 0C 00 00 00 32 31 34 37 34 38 33 36 34 37 3A 78")]
+        public void Request_frames_round_trip_through_the_reader_and_the_prefix_parser(int id, string command, string hex)
+        {
+            byte[] frame = RequestFrame.Encode(id, command);
+            Assert.Equal(Hex(hex), frame);
+
+            var reader = new FrameReader(new MemoryStream(frame), 1024);
+            int length = reader.ReadHeader();
+            var payload = new byte[length];
+            reader.ReadExactly(payload, 0, length);
+            Assert.True(MessagePrefix.TryParse(payload, 0, payload.Length, out int parsedId, out int body));
+            Assert.Equal(id, parsedId);
+            Assert.Equal(command, Encoding.ASCII.GetString(payload, body, payload.Length - body));
+            Assert.Equal(-1, reader.ReadHeader());
+        }
+
+        [Fact]
+        public void Writing_request_frames_reuses_the_buffer_and_grows_it_only_for_a_longer_command()
+        {
+            var buffer = new byte[32];
+            byte[] kept = buffer;
+            int length = RequestFrame.Write(ref buffer, 7, "vget /a");
+            Assert.Same(kept, buffer);
+            Assert.Equal(Hex("C1 83 2B 9E 09 00 00 00 37 3A 76 67 65 74 20 2F 61"), buffer.Take(length).ToArray());
+
+            string longer = "vget /unrealcv/echo " + new string('x', 100);
+            length = RequestFrame.Write(ref buffer, 8, longer);
+            Assert.NotSame(kept, buffer);
+            Assert.Equal(RequestFrame.Encode(8, longer), buffer.Take(length).ToArray());
+            Assert.Equal(Frame.Encode("8:" + longer), buffer.Take(length).ToArray());
+        }
+
+        [Fact]
+        public void Refuses_to_encode_a_negative_id_or_a_command_that_is_not_ascii()
+        {
+            Assert.Throws<ArgumentOutOfRangeException>(() => RequestFrame.Encode(-1, "vget /x"));
+            Assert.Throws<ArgumentException>(() => RequestFrame.Encode(1, "vget /unrealcv/echo caf\u00e9"));
+        }
+
+        [Fact]
         public void Encodes_the_ok_reply_exactly_as_the_protocol_example()
         {
             Assert.Equal(Hex("C1 83 2B 9E 04 00 00 00 30 3A 6F 6B"), Frame.Encode("0:ok"));

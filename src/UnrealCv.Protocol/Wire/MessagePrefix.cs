@@ -1,3 +1,5 @@
+using System;
+
 namespace UnrealCv.Wire
 {
     /// <summary>
@@ -8,6 +10,20 @@ namespace UnrealCv.Wire
     {
         /// <summary>Longest id we accept: the plugin parses ids with Atoi, so anything past int32 is meaningless.</summary>
         public const int MaxDigits = 10;
+
+        /// <summary>The longest prefix: the digits and the colon.</summary>
+        public const int MaxLength = MaxDigits + 1;
+
+        /// <summary>Writes <c>id:</c> at <paramref name="offset"/> and returns the offset just past the colon.</summary>
+        public static int Write(byte[] buffer, int offset, int id)
+        {
+            if (id < 0) throw new ArgumentOutOfRangeException(nameof(id), id, "A request id is never negative: the plugin reads it with Atoi.");
+            int digits = 1;
+            for (int v = id; v >= 10; v /= 10) digits++;
+            for (int i = digits - 1; i >= 0; i--, id /= 10) buffer[offset + i] = (byte)('0' + id % 10);
+            buffer[offset + digits] = (byte)':';
+            return offset + digits + 1;
+        }
 
         /// <summary>
         /// Parses a leading <c>digits:</c> from <paramref name="count"/> bytes of <paramref name="buffer"/>.

@@ -77,7 +77,7 @@ namespace UnrealCv.Commands
                 _outFormat = CompositeFormat(OutFile);
                 _paths = new HashSet<string>(RuntimeInformation.IsOSPlatform(OSPlatform.Linux) ? StringComparer.Ordinal : StringComparer.OrdinalIgnoreCase);
             }
-            _reader = new SceneReader(this);
+            _reader = new SceneReader(new CmdletHost(this));
         }
 
         /// <summary>The -OutFile pattern as a .NET composite format: placeholder names become indexes, other braces literal.</summary>
@@ -181,7 +181,7 @@ namespace UnrealCv.Commands
 
         protected override void Dispose(bool disposing)
         {
-            _reader?.Abandon();
+            _reader?.LetGo();
             base.Dispose(disposing);
         }
     }

@@ -31,7 +31,7 @@ namespace UnrealCv.Commands
 
         protected override void BeginProcessing()
         {
-            _reader = new SceneReader(this);
+            _reader = new SceneReader(new CmdletHost(this));
             _lists = new SessionLists(_reader, "vget /objects");
         }
 
@@ -58,7 +58,7 @@ namespace UnrealCv.Commands
 
         protected override void Dispose(bool disposing)
         {
-            _reader?.Abandon();
+            _reader?.LetGo();
             base.Dispose(disposing);
         }
     }

@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using UnrealCv.Replies;
+using UnrealCv.Requests;
 using UnrealCv.Session;
 
 namespace UnrealCv.Commands
@@ -17,7 +18,7 @@ namespace UnrealCv.Commands
     [OutputType(typeof(UnrealCvResponse))]
     public sealed class InvokeUnrealCvRequestCommand : UnrealCvCmdlet
     {
-        private RequestPipeline? _pipeline;
+        private OrderedRequests<object?>? _pipeline;
         private UnrealCvSession[] _sessions = Array.Empty<UnrealCvSession>();
 
         /// <summary>Commands to send, or with piped input a template such as 'vget /object/{Name}/location'.</summary>
@@ -61,11 +62,11 @@ namespace UnrealCv.Commands
             // One response per command and session, in input order, failed ones included (IsError, each followed by its
             // error record). -NoWait writes nothing, even for the replies it must wait for when the in-flight window is full.
             Action<UnrealCvResponse, object?> write = NoWait ? (response, _) => { } : (response, _) => WriteObject(response);
-            _pipeline = new RequestPipeline(this, write, onFailure: write)
+            _pipeline = new OrderedRequests<object?>(new CmdletHost(this), write, onFailure: write)
             {
                 MaxInFlight = MaxInFlight,
                 Timeout = TimeoutSec > 0 ? TimeSpan.FromSeconds(TimeoutSec) : (TimeSpan?)null,
-                ErrorsAsWarnings = NoWait,
+                FireAndForget = NoWait,
             };
             if (Command == null && !MyInvocation.ExpectingInput)
                 ThrowTerminatingError(NewError("Give a command: Invoke-UnrealCvRequest 'vget /unrealcv/status', or pipe commands in.",
@@ -117,14 +118,14 @@ namespace UnrealCv.Commands
 
         protected override void EndProcessing()
         {
-            if (NoWait) _pipeline!.Detach();
+            if (NoWait) _pipeline!.FlushWithoutWaiting();
             else _pipeline!.Flush();
             _pipeline.ReportDetachedFailures(_sessions);
         }
 
         protected override void Dispose(bool disposing)
         {
-            _pipeline?.Abandon();
+            _pipeline?.LetGo();
             base.Dispose(disposing);
         }
     }

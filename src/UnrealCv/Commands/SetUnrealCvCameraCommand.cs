@@ -74,7 +74,7 @@ namespace UnrealCv.Commands
                 _changes.Add("size", SceneReader.CommandText(Width) + " " + SceneReader.CommandText(Height), SceneReader.CommandText(Width) + "x" + SceneReader.CommandText(Height));
             if (_changes.Count == 0)
                 ThrowTerminatingError(SceneChanges.NothingToSet("-Location, -Rotation, -Fov, or -Width with -Height", "Set-UnrealCvCamera 1 -Fov 60"));
-            _reader = new SceneReader(this);
+            _reader = new SceneReader(new CmdletHost(this));
         }
 
         protected override void ProcessRecord()
@@ -88,7 +88,7 @@ namespace UnrealCv.Commands
 
         protected override void Dispose(bool disposing)
         {
-            _reader?.Abandon();
+            _reader?.LetGo();
             base.Dispose(disposing);
         }
     }

@@ -60,7 +60,7 @@ namespace UnrealCv.Commands
             _changes.Add("color", Color);
             if (_changes.Count == 0)
                 ThrowTerminatingError(SceneChanges.NothingToSet("-Location, -Rotation, -Scale or -Color", "Set-UnrealCvObject RedBox -Location 0,0,100"));
-            _reader = new SceneReader(this);
+            _reader = new SceneReader(new CmdletHost(this));
         }
 
         protected override void ProcessRecord()
@@ -74,7 +74,7 @@ namespace UnrealCv.Commands
 
         protected override void Dispose(bool disposing)
         {
-            _reader?.Abandon();
+            _reader?.LetGo();
             base.Dispose(disposing);
         }
     }

@@ -81,10 +81,7 @@ namespace UnrealCv.Completion
             try
             {
                 UnrealCvConnection link = session.ConnectionForSend();
-                PendingRequest request = link.Send(command, ReplyShape.Text, AskTimeout, CancellationToken.None);
-                link.WaitForReply(request, AskTimeout, CancellationToken.None);
-                string text = request.Text ?? "";
-                link.Release(request);
+                string text = link.Send(command, ReplyShape.Text, AskTimeout, CancellationToken.None).Wait(AskTimeout, CancellationToken.None).Text ?? "";
                 items = ErrorReply.Is(text) ? Array.Empty<string>()
                     : text.Split(splitLines ? new[] { '\n' } : new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries);
             }

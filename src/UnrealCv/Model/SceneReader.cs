@@ -2,36 +2,36 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
-using UnrealCv.Commands;
 using UnrealCv.Replies;
+using UnrealCv.Requests;
 using UnrealCv.Session;
 
 namespace UnrealCv.Model
 {
     /// <summary>
-    /// What the object, camera and image cmdlets share: one <see cref="RequestPipeline"/> per invocation, where each
-    /// request carries what to do with its reply; readers that assemble an object or a camera from several pipelined
+    /// What the object, camera and image cmdlets share: one run of <see cref="OrderedRequests{TTag}"/> per invocation, where
+    /// each request carries what to do with its reply; readers that assemble an object or a camera from several pipelined
     /// replies; and changes followed by a re-read. Everything runs on the pipeline thread. A request that fails (an error
-    /// reply, or no reply) has already been written as an error record by the pipeline, and no response is written for it:
+    /// reply, or no reply) has already been written as an error record by the run, and no response is written for it:
     /// these cmdlets write their own objects, so what depended on the failed request is simply not built.
     /// </summary>
     internal sealed class SceneReader
     {
-        private readonly UnrealCvCmdlet _owner;
-        private readonly RequestPipeline _pipeline;
+        private readonly ISceneHost _owner;
+        private readonly OrderedRequests<Action<UnrealCvResponse>> _requests;
         private readonly Queue<Action> _deferred = new Queue<Action>();
         private bool _runningDeferred;
 
-        public SceneReader(UnrealCvCmdlet owner)
+        public SceneReader(ISceneHost owner)
         {
             _owner = owner;
-            _pipeline = new RequestPipeline(owner, (response, then) => ((Action<UnrealCvResponse>)then!)(response), onFailure: null);
+            _requests = new OrderedRequests<Action<UnrealCvResponse>>(owner, (response, then) => then(response), onFailure: null);
         }
 
         /// <summary>Sends a request; <paramref name="then"/> runs with its reply if the server answers without an error.</summary>
         public void Send(UnrealCvSession session, string command, Action<UnrealCvResponse> then)
         {
-            _pipeline.Send(session, command, then);
+            _requests.Send(session, command, then);
             RunDeferred();
         }
 
@@ -40,21 +40,21 @@ namespace UnrealCv.Model
         {
             while (true)
             {
-                _pipeline.Flush();
+                _requests.Flush();
                 if (_deferred.Count == 0) return;
                 RunDeferred();
             }
         }
 
-        /// <summary>Stopped or failed: drop the requests still out.</summary>
-        public void Abandon()
+        /// <summary>Stopped or failed: let go of the requests still out, so their replies are dropped.</summary>
+        public void LetGo()
         {
             _deferred.Clear();
-            _pipeline.Abandon();
+            _requests.LetGo();
         }
 
         /// <summary>
-        /// Requests that a reply asks for are sent after the pipeline hands back control, never from inside its
+        /// Requests that a reply asks for are sent after the run hands back control, never from inside its
         /// delivery loop: that keeps the stack flat however many replies arrive at once.
         /// </summary>
         private void Defer(Action send) => _deferred.Enqueue(send);
@@ -82,7 +82,7 @@ namespace UnrealCv.Model
                 return true;
             }
             string why = response.ParseError ?? $"expected {typeof(T).Name}, got '{response}'.";
-            _owner.WriteError(UnrealCvCmdlet.NewError(
+            _owner.WriteError(NewError(
                 $"'{response.Command}' on {response.SessionName} answered something this module cannot read: {why} Check that the binary runs the UnrealCV plugin 1.0.x (vget /unrealcv/version).",
                 "UnrealCvUnexpectedReply", ErrorCategory.InvalidResult, response));
             value = default!;
@@ -161,11 +161,14 @@ namespace UnrealCv.Model
 
         /// <summary>UnrealCvCameraNotFound for an id past the end of <c>vget /cameras</c>.</summary>
         internal static ErrorRecord CameraNotFound(UnrealCvSession session, int id, string[] names) =>
-            UnrealCvCmdlet.NewError(
+            NewError(
                 $"There is no camera {id} on {session.Name}: " +
                 (names.Length == 0 ? "it has no cameras." : $"its cameras are 0 to {names.Length - 1} ({string.Join(", ", names)}).") +
                 " Get-UnrealCvCamera lists them; Invoke-UnrealCvRequest 'vset /cameras/spawn' adds one.",
                 "UnrealCvCameraNotFound", ErrorCategory.ObjectNotFound, id);
+
+        internal static ErrorRecord NewError(string message, string id, ErrorCategory category, object? target) =>
+            new ErrorRecord(new InvalidOperationException(message), id, category, target);
 
         /// <summary>Collects the replies about one thing and builds it once every slot is filled; a slot whose reply failed leaves it unbuilt.</summary>
         private sealed class Gather
@@ -225,7 +228,7 @@ namespace UnrealCv.Model
 
         /// <summary>The terminating error when no change was given.</summary>
         public static ErrorRecord NothingToSet(string parameters, string example) =>
-            UnrealCvCmdlet.NewError($"Nothing to set: give at least one of {parameters}, e.g. {example}.", "UnrealCvNothingToSet", ErrorCategory.InvalidArgument, null);
+            SceneReader.NewError($"Nothing to set: give at least one of {parameters}, e.g. {example}.", "UnrealCvNothingToSet", ErrorCategory.InvalidArgument, null);
     }
 
     /// <summary>

@@ -7,58 +7,60 @@ using UnrealCv.Connection;
 using UnrealCv.Replies;
 using UnrealCv.Session;
 
-namespace UnrealCv.Commands
+namespace UnrealCv.Requests
 {
     /// <summary>
-    /// The pipelining every request cmdlet shares, run on the pipeline thread: each request is sent at once, up to
-    /// a window ahead of its reply, and outcomes are handed back strictly in the order the requests were given, so
-    /// output order is input order. Every request has exactly one outcome: its reply, or its failure (an error reply,
-    /// or no reply: timeout, broken session, refused command), which is also written as an error record with a
-    /// stable id. Nothing is written from another thread.
+    /// A run of commands across sessions, one outcome per command in the order they were given, run on the pipeline
+    /// thread: each request is sent at once, up to a window ahead of its reply, and outcomes are handed back strictly in
+    /// input order. Every request has exactly one outcome: its reply, or its failure (an error reply, or no reply:
+    /// timeout, broken session, refused command), which is also written as an error record with a stable id. Nothing
+    /// is written from another thread. Each request carries a <typeparamref name="TTag"/>, handed back with its outcome.
     /// </summary>
-    internal sealed class RequestPipeline
+    internal sealed class OrderedRequests<TTag>
     {
-        /// <summary>A request given to the pipeline, with its session, the link it was sent on (a transport switch may replace
-        /// the session's link meanwhile) and what the caller wants back with its outcome; or, for one refused before it
-        /// reached the wire, why.</summary>
+        /// <summary>A request given to the run, with its session, the handle of what was sent (on the link it was sent on: a
+        /// transport switch may replace the session's link meanwhile) and what the caller wants back with its outcome; or,
+        /// for one refused before it reached the wire, why.</summary>
         private readonly struct Sent
         {
-            public Sent(UnrealCvSession session, UnrealCvConnection link, PendingRequest request, object? tag)
+            public Sent(UnrealCvSession session, RequestHandle request, TimeSpan sentAt, TTag tag)
             {
                 Session = session;
-                Link = link;
                 Request = request;
                 Command = request.Command;
+                SentAt = sentAt;
                 Tag = tag;
                 Refused = null;
             }
 
-            public Sent(UnrealCvSession session, string command, ClientException refused, object? tag)
+            public Sent(UnrealCvSession session, string command, ClientException refused, TTag tag)
             {
                 Session = session;
-                Link = null;
-                Request = null;
+                Request = default;
                 Command = command;
+                SentAt = TimeSpan.Zero;
                 Tag = tag;
                 Refused = refused;
             }
 
             public UnrealCvSession Session { get; }
-            public UnrealCvConnection? Link { get; }
-            public PendingRequest? Request { get; }
+            public RequestHandle Request { get; }
             public string Command { get; }
-            public object? Tag { get; }
+
+            /// <summary>On the run's clock, for the duration of a failure.</summary>
+            public TimeSpan SentAt { get; }
+            public TTag Tag { get; }
 
             /// <summary>Why the request never reached the wire; null when it was sent.</summary>
             public ClientException? Refused { get; }
 
-            public bool IsCompleted => Request == null || Request.IsCompleted;
+            public bool IsCompleted => Refused != null || Request.IsCompleted;
         }
 
         private readonly Queue<Sent> _inFlight = new Queue<Sent>();
-        private readonly UnrealCvCmdlet _owner;
-        private readonly Action<UnrealCvResponse, object?> _onReply;
-        private readonly Action<UnrealCvResponse, object?>? _onFailure;
+        private readonly IRequestHost _host;
+        private readonly Action<UnrealCvResponse, TTag> _onReply;
+        private readonly Action<UnrealCvResponse, TTag>? _onFailure;
         private readonly bool _verbose;
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private readonly ProgressRecord _progress;
@@ -66,19 +68,19 @@ namespace UnrealCv.Commands
         private int _delivered;
         private bool _progressShown;
 
-        /// <param name="owner">The cmdlet whose streams receive errors, warnings and verbose lines.</param>
+        /// <param name="host">The command whose streams receive errors, warnings and verbose lines, and whose Ctrl+C stops the run.</param>
         /// <param name="onReply">Called for every successful reply, in order, with the tag given to <see cref="Send"/>.</param>
         /// <param name="onFailure">
         /// Called, in the same order, for every request that failed (IsError: an error reply, or a stand-in for the reply
         /// that never came), just before its error record is written; null when failures only write the error record.
         /// </param>
-        public RequestPipeline(UnrealCvCmdlet owner, Action<UnrealCvResponse, object?> onReply, Action<UnrealCvResponse, object?>? onFailure = null)
+        public OrderedRequests(IRequestHost host, Action<UnrealCvResponse, TTag> onReply, Action<UnrealCvResponse, TTag>? onFailure = null)
         {
-            _owner = owner;
+            _host = host;
             _onReply = onReply;
             _onFailure = onFailure;
-            _verbose = owner.IsVerbose;
-            _progress = new ProgressRecord(0x55435632, owner.MyInvocation.MyCommand.Name, "sending requests");
+            _verbose = host.IsVerbose;
+            _progress = new ProgressRecord(0x55435632, host.CommandName, "sending requests");
         }
 
         /// <summary>Shown as the progress activity's status once work takes longer than a second.</summary>
@@ -94,18 +96,22 @@ namespace UnrealCv.Commands
         /// <summary>Per-request timeout; null uses each session's default.</summary>
         public TimeSpan? Timeout { get; set; }
 
-        /// <summary>Error replies become warnings instead of errors (fire-and-forget).</summary>
-        public bool ErrorsAsWarnings { get; set; }
+        /// <summary>
+        /// Nobody waits for these replies (-NoWait): error replies become warnings, and a request let go keeps its error
+        /// reply for <see cref="ReportDetachedFailures"/>.
+        /// </summary>
+        public bool FireAndForget { get; set; }
 
         /// <summary>Sends one request, then hands back the outcomes that are ready (waiting only if the window is full).</summary>
-        public void Send(UnrealCvSession session, string command, object? tag = null)
+        public void Send(UnrealCvSession session, string command, TTag tag = default!)
         {
             try
             {
                 UnrealCvConnection link = session.ConnectionForSend();
-                PendingRequest request = link.Send(command, ReplyShape.Of(command), Timeout ?? session.Timeout, _owner.CancellationToken);
-                if (_verbose) _owner.WriteVerbose($"{session.Name} <- #{request.Id} {command}");
-                _inFlight.Enqueue(new Sent(session, link, request, tag));
+                RequestHandle request = link.Send(command, ReplyShape.Of(command), Timeout ?? session.Timeout, _host.Cancellation,
+                    FireAndForget ? LateReplies.ReportErrors : LateReplies.Drop);
+                if (_verbose) _host.WriteVerbose($"{session.Name} <- #{request.Id} {command}");
+                _inFlight.Enqueue(new Sent(session, request, _clock.Elapsed, tag));
             }
             catch (ClientException e)
             {
@@ -125,7 +131,7 @@ namespace UnrealCv.Commands
             Drain(untilInFlightBelow: 1);
             if (!_progressShown) return;
             _progress.RecordType = ProgressRecordType.Completed;
-            _owner.WriteProgress(_progress);
+            _host.WriteProgress(_progress);
         }
 
         /// <summary>Long runs (many requests, a fan-out, a slow binary) report progress at most four times a second.</summary>
@@ -136,39 +142,44 @@ namespace UnrealCv.Commands
             _lastProgressMs = now;
             _progressShown = true;
             _progress.StatusDescription = $"{_delivered} replies received, {_inFlight.Count} in flight";
-            _owner.WriteProgress(_progress);
+            _host.WriteProgress(_progress);
         }
 
         /// <summary>
-        /// Lets the requests still out go on without a waiter (-NoWait): the reader still drains and matches their replies,
-        /// and their errors are reported by <see cref="ReportDetachedFailures"/> later.
+        /// Ends the run without waiting (-NoWait): hands back the outcomes that have come, and lets go of the requests still
+        /// out; the reader still drains and matches their replies, and their errors are reported by
+        /// <see cref="ReportDetachedFailures"/> later.
         /// </summary>
-        public void Detach()
+        public void FlushWithoutWaiting()
         {
             while (_inFlight.Count > 0)
             {
                 Sent sent = _inFlight.Dequeue();
-                if (sent.Request == null)
+                if (sent.Refused != null)
                 {
-                    DeliverFailure(sent, sent.Refused!, 0, TimeSpan.Zero);
+                    DeliverFailure(sent, sent.Refused, 0, TimeSpan.Zero);
                     continue;
                 }
-                if (sent.Link!.Detach(sent.Request)) continue;
+                if (!sent.Request.IsCompleted)
+                {
+                    sent.Request.LetGo();
+                    continue;
+                }
                 // Ended before we let go: check it here. A broken link reaches no waiter, so say so now.
-                if (sent.Request.Failure is Exception failure)
-                    _owner.WriteWarning($"'{sent.Command}' (a -NoWait request) on {sent.Session.Name} failed: {failure.Message}");
+                if (WaitFor(sent, out Reply reply) is ClientException failure)
+                    _host.WriteWarning($"'{sent.Command}' (a -NoWait request) on {sent.Session.Name} failed: {failure.Message}");
                 else
-                    Deliver(sent);
+                    Deliver(sent, reply);
             }
         }
 
-        /// <summary>Stopped or failed mid-stream: forget the requests still out, so their replies are dropped, not misdelivered.</summary>
-        public void Abandon()
+        /// <summary>Stopped or failed mid-stream: lets go of the requests still out, so their replies are dropped, not misdelivered.</summary>
+        public void LetGo()
         {
             while (_inFlight.Count > 0)
             {
                 Sent sent = _inFlight.Dequeue();
-                if (sent.Request != null) sent.Link!.Abandon(sent.Request);
+                if (sent.Refused == null) sent.Request.LetGo();
             }
         }
 
@@ -177,7 +188,7 @@ namespace UnrealCv.Commands
         {
             foreach (UnrealCvSession session in sessions)
                 while (session.Connection.TryTakeUnobservedError(out FireAndForgetFailure? failure))
-                    _owner.WriteWarning($"'{failure!.Command}' (a -NoWait request, #{failure.RequestId}) failed on {session.Name}: {failure.Message}");
+                    _host.WriteWarning($"'{failure!.Command}' (a -NoWait request, #{failure.RequestId}) failed on {session.Name}: {failure.Message}");
         }
 
         private void Drain(int untilInFlightBelow)
@@ -187,27 +198,28 @@ namespace UnrealCv.Commands
                 Sent head = _inFlight.Peek();
                 if (!head.IsCompleted && _inFlight.Count < untilInFlightBelow) return;
                 _inFlight.Dequeue();
-                if (head.Request == null)
-                    DeliverFailure(head, head.Refused!, 0, TimeSpan.Zero);
-                else if (WaitFor(head) is ClientException failure)
-                    DeliverFailure(head, failure, head.Request.Id, head.Request.IsCompleted ? head.Request.Elapsed : head.Request.ElapsedSoFar);
+                if (head.Refused != null)
+                    DeliverFailure(head, head.Refused, 0, TimeSpan.Zero);
+                else if (WaitFor(head, out Reply reply) is ClientException failure)
+                    DeliverFailure(head, failure, head.Request.Id, _clock.Elapsed - head.SentAt);
                 else
-                    Deliver(head);
+                    Deliver(head, reply);
                 _delivered++;
                 ReportProgress();
             }
         }
 
         /// <summary>Waits for a sent request's reply; the client-side failure when none came.</summary>
-        private ClientException? WaitFor(Sent sent)
+        private ClientException? WaitFor(Sent sent, out Reply reply)
         {
             try
             {
-                sent.Link!.WaitForReply(sent.Request!, Timeout ?? sent.Session.Timeout, _owner.CancellationToken);
+                reply = sent.Request.Wait(Timeout ?? sent.Session.Timeout, _host.Cancellation);
                 return null;
             }
             catch (ClientException e)
             {
+                reply = default;
                 return e;
             }
             catch (OperationCanceledException)
@@ -216,15 +228,13 @@ namespace UnrealCv.Commands
             }
         }
 
-        private void Deliver(Sent sent)
+        private void Deliver(Sent sent, Reply reply)
         {
-            PendingRequest r = sent.Request!;
-            var response = new UnrealCvResponse(sent.Session, r.Id, r.Command, r.Shape, r.Text, r.Bytes, r.Elapsed);
-            sent.Link!.Release(r);
+            var response = new UnrealCvResponse(sent.Session, reply.Id, reply.Command, reply.Shape, reply.Text, reply.Bytes, reply.Elapsed);
             if (_verbose)
             {
-                while (sent.Link.Ids.TryTakeStrayNote(out string? note)) _owner.WriteVerbose(note!);
-                _owner.WriteVerbose($"{response.SessionName} -> #{response.RequestId} {(response.IsBinary ? response.Bytes!.Length + " bytes" : response.Text!.Length + " chars")} in {response.Duration.TotalMilliseconds:0.###} ms");
+                while (sent.Session.Connection.Ids.TryTakeStrayNote(out string? note)) _host.WriteVerbose(note!);
+                _host.WriteVerbose($"{response.SessionName} -> #{response.RequestId} {(response.IsBinary ? response.Bytes!.Length + " bytes" : response.Text!.Length + " chars")} in {response.Duration.TotalMilliseconds:0.###} ms");
             }
             if (!response.IsError)
             {
@@ -232,9 +242,9 @@ namespace UnrealCv.Commands
                 return;
             }
             string message = $"'{response.Command}' failed on {response.SessionName}: {response.ErrorMessage}";
-            if (ErrorsAsWarnings)
+            if (FireAndForget)
             {
-                _owner.WriteWarning(message);
+                _host.WriteWarning(message);
                 return;
             }
             _onFailure?.Invoke(response, sent.Tag);
@@ -242,17 +252,17 @@ namespace UnrealCv.Commands
             {
                 ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Check the command against 'vget /unrealcv/help' and the object or camera names." },
             };
-            _owner.WriteError(error);
+            _host.WriteError(error);
         }
 
         /// <summary>No reply came: a stand-in response in the reply's place (when the caller wants one), then the error record.</summary>
         private void DeliverFailure(Sent sent, ClientException failure, int requestId, TimeSpan elapsed)
         {
-            (string id, ErrorCategory category) = UnrealCvCmdlet.Describe(failure.Fault);
+            (string id, ErrorCategory category) = _host.Describe(failure.Fault);
             var response = UnrealCvResponse.Failed(sent.Session, requestId, sent.Command, elapsed, id, failure.Message);
-            if (_verbose) _owner.WriteVerbose($"{response.SessionName} -> #{requestId} {id} after {elapsed.TotalMilliseconds:0.###} ms");
+            if (_verbose) _host.WriteVerbose($"{response.SessionName} -> #{requestId} {id} after {elapsed.TotalMilliseconds:0.###} ms");
             _onFailure?.Invoke(response, sent.Tag);
-            _owner.WriteError(new ErrorRecord(failure, id, category, response));
+            _host.WriteError(new ErrorRecord(failure, id, category, response));
         }
     }
 }
