@@ -14,9 +14,8 @@ namespace UnrealCv.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "UnrealCvCamera", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(UnrealCvCamera))]
-    public sealed class SetUnrealCvCameraCommand : UnrealCvCmdlet
+    public sealed class SetUnrealCvCameraCommand : UnrealCvSceneCmdlet
     {
-        private SceneReader? _reader;
         private readonly SceneChanges _changes = new SceneChanges();
 
         /// <summary>The camera id (its index in 'vget /cameras'), e.g. piped from Get-UnrealCvCamera.</summary>
@@ -50,11 +49,6 @@ namespace UnrealCv.Commands
         [ValidateRange(1, 16384)]
         public int Height { get; set; }
 
-        /// <summary>The sessions to change; defaults to the current session of this runspace.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public UnrealCvSession[]? Session { get; set; }
-
         /// <summary>Writes each changed camera, read back from the server.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
@@ -74,22 +68,15 @@ namespace UnrealCv.Commands
                 _changes.Add("size", SceneReader.CommandText(Width) + " " + SceneReader.CommandText(Height), SceneReader.CommandText(Width) + "x" + SceneReader.CommandText(Height));
             if (_changes.Count == 0)
                 ThrowTerminatingError(SceneChanges.NothingToSet("-Location, -Rotation, -Fov, or -Width with -Height", "Set-UnrealCvCamera 1 -Fov 60"));
-            _reader = new SceneReader(this);
+            base.BeginProcessing();
         }
 
         protected override void ProcessRecord()
         {
             int id = Id;
-            _reader!.Change(Session ?? new[] { ResolveSession(null) }, $"camera {id}", "vset /camera/" + SceneReader.CommandText(id), _changes,
-                PassThru ? session => _reader.ReadCamera(session, id, null, WriteObject) : (Action<UnrealCvSession>?)null);
+            Reader.Change(TargetSessions(), $"camera {id}", "vset /camera/" + SceneReader.CommandText(id), _changes,
+                PassThru ? session => Reader.ReadCamera(session, id, null, WriteObject) : (Action<UnrealCvSession>?)null);
         }
 
-        protected override void EndProcessing() => _reader!.Flush();
-
-        protected override void Dispose(bool disposing)
-        {
-            _reader?.Abandon();
-            base.Dispose(disposing);
-        }
     }
 }

@@ -13,9 +13,8 @@ namespace UnrealCv.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "UnrealCvObject", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(UnrealCvObject))]
-    public sealed class SetUnrealCvObjectCommand : UnrealCvCmdlet
+    public sealed class SetUnrealCvObjectCommand : UnrealCvSceneCmdlet
     {
-        private SceneReader? _reader;
         private readonly SceneChanges _changes = new SceneChanges();
 
         /// <summary>The object's name (case-insensitive, no wildcards), e.g. piped from Get-UnrealCvObject.</summary>
@@ -43,11 +42,6 @@ namespace UnrealCv.Commands
         [ColorTransformation]
         public UnrealCvColor? Color { get; set; }
 
-        /// <summary>The sessions to change; defaults to the current session of this runspace.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public UnrealCvSession[]? Session { get; set; }
-
         /// <summary>Writes each changed object, read back from the server.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
@@ -60,22 +54,15 @@ namespace UnrealCv.Commands
             _changes.Add("color", Color);
             if (_changes.Count == 0)
                 ThrowTerminatingError(SceneChanges.NothingToSet("-Location, -Rotation, -Scale or -Color", "Set-UnrealCvObject RedBox -Location 0,0,100"));
-            _reader = new SceneReader(this);
+            base.BeginProcessing();
         }
 
         protected override void ProcessRecord()
         {
             string name = Name;
-            _reader!.Change(Session ?? new[] { ResolveSession(null) }, $"object '{name}'", "vset /object/" + name, _changes,
-                PassThru ? session => _reader.ReadObject(session, name, WriteObject) : (Action<UnrealCvSession>?)null);
+            Reader.Change(TargetSessions(), $"object '{name}'", "vset /object/" + name, _changes,
+                PassThru ? session => Reader.ReadObject(session, name, WriteObject) : (Action<UnrealCvSession>?)null);
         }
 
-        protected override void EndProcessing() => _reader!.Flush();
-
-        protected override void Dispose(bool disposing)
-        {
-            _reader?.Abandon();
-            base.Dispose(disposing);
-        }
     }
 }

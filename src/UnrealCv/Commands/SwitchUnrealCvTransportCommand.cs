@@ -38,7 +38,7 @@ namespace UnrealCv.Commands
         {
             UnrealCvSession session = ResolveSession(Session);
             string target = Transport == TransportKind.Unix
-                ? (Path != null ? SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path) : TransportSwitcher.DefaultSocketPath(session.Port))
+                ? (Path != null ? SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path) : SocketFile.DefaultPath(session.Port))
                 : $"{session.ComputerName}:{session.Port}";
             if (!ShouldProcess(session.ToString(), $"Switch transport to {Transport} ({target})")) return;
             try

@@ -5,6 +5,7 @@ using System.Management.Automation;
 using System.Threading;
 using UnrealCv.Common;
 using UnrealCv.Session;
+using UnrealCv.State;
 
 namespace UnrealCv.Commands
 {
@@ -26,7 +27,8 @@ namespace UnrealCv.Commands
             MyInvocation.BoundParameters.TryGetValue("Verbose", out object? v) ? ((SwitchParameter)v).IsPresent
             : SessionState.PSVariable.GetValue("VerbosePreference") is ActionPreference p && p != ActionPreference.SilentlyContinue && p != ActionPreference.Ignore;
 
-        internal SessionRegistry Registry => SessionRegistry.Current;
+        /// <summary>The sessions, simulators and binaries of this runspace.</summary>
+        internal ModuleState ModuleState => ModuleState.Current;
 
         protected override void StopProcessing() => _cancel.Cancel();
 
@@ -59,7 +61,7 @@ namespace UnrealCv.Commands
         /// <summary>The current session of this runspace, or a terminating UnrealCvNoSession error.</summary>
         internal UnrealCvSession ResolveSession(UnrealCvSession? given)
         {
-            UnrealCvSession? session = given ?? Registry.CurrentSession;
+            UnrealCvSession? session = given ?? ModuleState.Sessions.Current;
             if (session == null)
                 ThrowTerminatingError(NewError("There is no current UnrealCV session in this runspace. Connect first with Connect-UnrealCv (or pass -Session).",
                     "UnrealCvNoSession", ErrorCategory.InvalidOperation, null));
@@ -70,7 +72,7 @@ namespace UnrealCv.Commands
         /// <summary>This runspace's sessions with these ids; a missing id is a non-terminating UnrealCvSessionNotFound.</summary>
         internal IEnumerable<UnrealCvSession> SelectById(int[] ids)
         {
-            IReadOnlyList<UnrealCvSession> sessions = Registry.Sessions;
+            IReadOnlyList<UnrealCvSession> sessions = ModuleState.Sessions.All;
             var found = new List<UnrealCvSession>();
             foreach (int id in ids)
             {
@@ -83,7 +85,7 @@ namespace UnrealCv.Commands
 
         /// <summary>This runspace's sessions matching these names (wildcards allowed, case-insensitive); a plain name that matches nothing is an error.</summary>
         internal IEnumerable<UnrealCvSession> SelectByName(string[] names) =>
-            MatchNames(Registry.Sessions, s => s.Name, names, name => SessionNotFound($"No session named '{name}' in this runspace.", name));
+            MatchNames(ModuleState.Sessions.All, s => s.Name, names, name => SessionNotFound($"No session named '{name}' in this runspace.", name));
 
         /// <summary>
         /// The items whose name matches any pattern (wildcards, case-insensitive), in order, each once. A plain name
