@@ -140,7 +140,7 @@ namespace UnrealCv.Commands
                         progress.SecondsRemaining = (int)(overall.RemainingMilliseconds / 1000);
                         WriteProgress(progress);
                         WriteVerbose($"{Endpoint} not ready (attempt {attempt}): {e.Message}");
-                        if (Cancellation.WaitHandle.WaitOne(RetryPauseMs)) throw new OperationCanceledException(Cancellation);
+                        if (CancellationToken.WaitHandle.WaitOne(RetryPauseMs)) throw new OperationCanceledException(CancellationToken);
                     }
                     catch (ClientException e) when (attempt > 1 && IsWorthRetrying(e))
                     {
@@ -170,9 +170,9 @@ namespace UnrealCv.Commands
             options.MaxFrameBytes = MaxReplyBytes;
             UnrealCvSession session = IsUnixSet
                 ? new UnrealCvSession(id, name, "localhost", 0, FullPath, TransportKind.Unix,
-                    LinkFactory.OpenUnix(FullPath, options, timeout, Cancellation), TimeSpan.FromSeconds(RequestTimeoutSec))
+                    LinkFactory.OpenUnix(FullPath, options, timeout, CancellationToken), TimeSpan.FromSeconds(RequestTimeoutSec))
                 : new UnrealCvSession(id, name, ComputerName, Port, null, TransportKind.Tcp,
-                    LinkFactory.OpenTcp(ComputerName, Port, options, timeout, Cancellation), TimeSpan.FromSeconds(RequestTimeoutSec));
+                    LinkFactory.OpenTcp(ComputerName, Port, options, timeout, CancellationToken), TimeSpan.FromSeconds(RequestTimeoutSec));
             ModuleState.Sessions.Add(session);
             WriteVerbose($"Connected to {session.ProjectName} at {Endpoint} as session {session.Id} '{session.Name}'.");
             return session;
@@ -187,7 +187,7 @@ namespace UnrealCv.Commands
                 return;
             }
             string path = SocketFile.DefaultPath(Port);
-            SwitchOutcome outcome = TransportSwitcher.ToUnix(session, path, TimeSpan.FromSeconds(Math.Min(TimeoutSec, 3)), Cancellation);
+            SwitchOutcome outcome = TransportSwitcher.ToUnix(session, path, TimeSpan.FromSeconds(Math.Min(TimeoutSec, 3)), CancellationToken);
             string note = $"{session.Name}: no Unix socket appeared at {path}; the binary keeps serving TCP (a Windows binary or a plugin older than 4.27-stable). Staying on TCP.";
             if (outcome == SwitchOutcome.FellBackToTcp)
             {

@@ -201,7 +201,7 @@ namespace UnrealCv.Commands
                 KeepRunning = KeepRunning,
             };
             var session = new SessionOptions { Connect = Connect, Transport = Transport, RequestTimeout = TimeSpan.FromSeconds(RequestTimeoutSec) };
-            _starts!.Begin(options, session, Cancellation);
+            _starts!.Begin(options, session, CancellationToken);
         }
 
         /// <summary>Writes each binary that is up, in the order they came up; with <paramref name="wait"/>, until all are done.</summary>
@@ -219,7 +219,7 @@ namespace UnrealCv.Commands
                     progress.PercentComplete = _requested == 0 ? 0 : 100 * _started / _requested;
                     WriteProgress(progress);
                     progressShown = true;
-                    try { _starts.WaitAny(TimeSpan.FromMilliseconds(250), Cancellation); }
+                    try { _starts.WaitAny(TimeSpan.FromMilliseconds(250), CancellationToken); }
                     catch (OperationCanceledException) { throw new PipelineStoppedException(); }
                     continue;
                 }

@@ -44,8 +44,8 @@ namespace UnrealCv.Commands
             try
             {
                 SwitchOutcome outcome = Transport == TransportKind.Unix
-                    ? TransportSwitcher.ToUnix(session, target, TimeSpan.FromSeconds(TimeoutSec), Cancellation)
-                    : TransportSwitcher.ToTcp(session, TimeSpan.FromSeconds(TimeoutSec), Cancellation);
+                    ? TransportSwitcher.ToUnix(session, target, TimeSpan.FromSeconds(TimeoutSec), CancellationToken)
+                    : TransportSwitcher.ToTcp(session, TimeSpan.FromSeconds(TimeoutSec), CancellationToken);
                 if (outcome == SwitchOutcome.FellBackToTcp)
                     WriteWarning($"{session.Name}: no Unix socket appeared at {target} within {TimeoutSec} s (a Windows binary, or a plugin older than 4.27-stable); reconnected over TCP.");
                 WriteVerbose($"{session.Name}: {outcome}, now {session.Transport} at {session.Endpoint}.");

@@ -17,9 +17,7 @@ namespace UnrealCv.Commands
     {
         private readonly CancellationTokenSource _cancel = new CancellationTokenSource();
 
-        protected CancellationToken Cancellation => _cancel.Token;
-
-        /// <summary>For helpers that wait on the pipeline thread on this command's behalf.</summary>
+        /// <summary>Cancelled by Ctrl+C; every wait of this command, and of helpers waiting on its behalf, honours it.</summary>
         internal CancellationToken CancellationToken => _cancel.Token;
 
         /// <summary>True when -Verbose or $VerbosePreference asks for verbose output (checked once, to keep tracing free otherwise).</summary>
@@ -68,7 +66,6 @@ namespace UnrealCv.Commands
             return session!;
         }
 
-        /// <summary>Called by PowerShell when the command ends, however it ends (also after Ctrl+C or a terminating error).</summary>
         /// <summary>This runspace's sessions with these ids; a missing id is a non-terminating UnrealCvSessionNotFound.</summary>
         internal IEnumerable<UnrealCvSession> SelectById(int[] ids)
         {
@@ -107,6 +104,7 @@ namespace UnrealCv.Commands
         private static ErrorRecord SessionNotFound(string message, object target) =>
             NewError(message + " Get-UnrealCvSession lists them.", "UnrealCvSessionNotFound", ErrorCategory.ObjectNotFound, target);
 
+        /// <summary>Called by PowerShell when the command ends, however it ends (also after Ctrl+C or a terminating error).</summary>
         public void Dispose()
         {
             Dispose(true);
