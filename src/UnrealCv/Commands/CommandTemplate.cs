@@ -11,8 +11,6 @@ namespace UnrealCv.Commands
     /// </summary>
     internal static class CommandTemplate
     {
-        public static bool HasPlaceholders(string template) => template.IndexOf('{') >= 0;
-
         /// <summary>Fills the template; throws ArgumentException naming a property the object lacks.</summary>
         public static string Format(string template, object input)
         {
@@ -46,7 +44,7 @@ namespace UnrealCv.Commands
             PSPropertyInfo? property = item.Properties[name];
             if (property == null)
                 throw new ArgumentException($"the piped {item.BaseObject.GetType().Name} '{item}' has no property '{name}' for the template '{template}'. Use {{0}} for the object itself.");
-            return property.Value;
+            return property.Value is PSObject wrapped ? wrapped.BaseObject : property.Value;
         }
     }
 }

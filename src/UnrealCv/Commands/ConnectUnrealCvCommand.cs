@@ -92,8 +92,7 @@ namespace UnrealCv.Commands
                     catch
                     {
                         // A session the user never got must not linger in the list, taking later commands.
-                        Registry.Remove(session);
-                        session.Close();
+                        ModuleState.Sessions.Close(session);
                         throw;
                     }
                 }
@@ -141,7 +140,7 @@ namespace UnrealCv.Commands
                         progress.SecondsRemaining = (int)(overall.RemainingMilliseconds / 1000);
                         WriteProgress(progress);
                         WriteVerbose($"{Endpoint} not ready (attempt {attempt}): {e.Message}");
-                        if (Cancellation.WaitHandle.WaitOne(RetryPauseMs)) throw new OperationCanceledException(Cancellation);
+                        if (CancellationToken.WaitHandle.WaitOne(RetryPauseMs)) throw new OperationCanceledException(CancellationToken);
                     }
                     catch (ClientException e) when (attempt > 1 && IsWorthRetrying(e))
                     {
@@ -167,13 +166,14 @@ namespace UnrealCv.Commands
 
         private UnrealCvSession ConnectOnce(int id, string name, TimeSpan timeout)
         {
-            var options = new ConnectionOptions(UnrealCvSession.Describe(name, Endpoint), id) { MaxFrameBytes = MaxReplyBytes };
+            ConnectionOptions options = UnrealCvSession.FirstLinkOptions(id, name, Endpoint);
+            options.MaxFrameBytes = MaxReplyBytes;
             UnrealCvSession session = IsUnixSet
                 ? new UnrealCvSession(id, name, "localhost", 0, FullPath, TransportKind.Unix,
-                    LinkFactory.OpenUnix(FullPath, options, timeout, Cancellation), TimeSpan.FromSeconds(RequestTimeoutSec))
+                    LinkFactory.OpenUnix(FullPath, options, timeout, CancellationToken), TimeSpan.FromSeconds(RequestTimeoutSec))
                 : new UnrealCvSession(id, name, ComputerName, Port, null, TransportKind.Tcp,
-                    LinkFactory.OpenTcp(ComputerName, Port, options, timeout, Cancellation), TimeSpan.FromSeconds(RequestTimeoutSec));
-            Registry.Add(session);
+                    LinkFactory.OpenTcp(ComputerName, Port, options, timeout, CancellationToken), TimeSpan.FromSeconds(RequestTimeoutSec));
+            ModuleState.Sessions.Add(session);
             WriteVerbose($"Connected to {session.ProjectName} at {Endpoint} as session {session.Id} '{session.Name}'.");
             return session;
         }
@@ -186,8 +186,8 @@ namespace UnrealCv.Commands
                 WriteVerbose($"Staying on TCP: Unix sockets need a binary on this Linux machine ({ComputerName}).");
                 return;
             }
-            string path = TransportSwitcher.DefaultSocketPath(Port);
-            SwitchOutcome outcome = TransportSwitcher.ToUnix(session, path, TimeSpan.FromSeconds(Math.Min(TimeoutSec, 3)), Cancellation);
+            string path = SocketFile.DefaultPath(Port);
+            SwitchOutcome outcome = TransportSwitcher.ToUnix(session, path, TimeSpan.FromSeconds(Math.Min(TimeoutSec, 3)), CancellationToken);
             string note = $"{session.Name}: no Unix socket appeared at {path}; the binary keeps serving TCP (a Windows binary or a plugin older than 4.27-stable). Staying on TCP.";
             if (outcome == SwitchOutcome.FellBackToTcp)
             {
@@ -202,7 +202,7 @@ namespace UnrealCv.Commands
 
         private UnrealCvSession? FindByName(string name)
         {
-            foreach (UnrealCvSession s in Registry.Sessions)
+            foreach (UnrealCvSession s in ModuleState.Sessions.All)
                 if (string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase)) return s;
             return null;
         }

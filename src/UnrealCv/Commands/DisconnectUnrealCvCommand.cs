@@ -40,7 +40,7 @@ namespace UnrealCv.Commands
 
         private IEnumerable<UnrealCvSession> Select() => ParameterSetName switch
         {
-            "All" => Registry.Sessions,
+            "All" => ModuleState.Sessions.All,
             "Id" => SelectById(Id),
             "Name" => SelectByName(Name),
             _ => Session ?? new[] { ResolveSession(null) },
@@ -49,8 +49,7 @@ namespace UnrealCv.Commands
         private void Close(UnrealCvSession session)
         {
             if (!ShouldProcess(session.ToString(), "Disconnect")) return;
-            session.Close();
-            Registry.Remove(session);
+            ModuleState.Sessions.Close(session);
             WriteVerbose($"Disconnected session {session.Id} '{session.Name}' ({session.Endpoint}).");
             if (PassThru) WriteObject(session);
         }

@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using UnrealCv.Model;
@@ -13,54 +11,24 @@ namespace UnrealCv.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "UnrealCvCamera")]
     [OutputType(typeof(UnrealCvCamera))]
-    public sealed class GetUnrealCvCameraCommand : UnrealCvCmdlet
+    public sealed class GetUnrealCvCameraCommand : UnrealCvSceneListCmdlet
     {
-        private SceneReader? _reader;
-        private SessionLists? _lists;
-
         /// <summary>Camera ids. Default: every camera.</summary>
         [Parameter(Position = 0)]
         [ValidateNotNullOrEmpty]
         [ValidateRange(0, int.MaxValue)]
         public int[]? Id { get; set; }
 
-        /// <summary>The sessions to read; defaults to the current session of this runspace.</summary>
-        [Parameter(ValueFromPipeline = true)]
-        [ValidateNotNullOrEmpty]
-        public UnrealCvSession[]? Session { get; set; }
 
-        protected override void BeginProcessing()
-        {
-            _reader = new SceneReader(new CmdletHost(this));
-            _lists = new SessionLists(_reader, "vget /cameras");
-        }
+        private protected override string ListCommand => "vget /cameras";
 
-        protected override void ProcessRecord()
+        private protected override void ReadListed(UnrealCvSession session, string[] names)
         {
-            foreach (UnrealCvSession session in Session ?? Array.Empty<UnrealCvSession>()) _lists!.Add(session);
-        }
-
-        protected override void EndProcessing()
-        {
-            if (_lists!.Count == 0) _lists.Add(ResolveSession(null));
-            _reader!.Flush();
-            foreach (KeyValuePair<UnrealCvSession, string[]> list in _lists.Answered)
+            foreach (int id in Id?.Distinct() ?? Enumerable.Range(0, names.Length))
             {
-                UnrealCvSession session = list.Key;
-                string[] names = list.Value;
-                foreach (int id in Id?.Distinct() ?? Enumerable.Range(0, names.Length))
-                {
-                    if (id < names.Length) _reader.ReadCamera(session, id, names[id], WriteObject);
-                    else WriteError(SceneReader.CameraNotFound(session, id, names));
-                }
+                if (id < names.Length) Reader.ReadCamera(session, id, names[id], WriteObject);
+                else WriteError(SceneReader.CameraNotFound(session, id, names));
             }
-            _reader.Flush();
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            _reader?.LetGo();
-            base.Dispose(disposing);
         }
     }
 }

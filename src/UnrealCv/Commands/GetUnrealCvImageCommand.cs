@@ -19,12 +19,11 @@ namespace UnrealCv.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "UnrealCvImage")]
     [OutputType(typeof(UnrealCvImage), typeof(UnrealCvDepthArray), typeof(FileInfo))]
-    public sealed class GetUnrealCvImageCommand : UnrealCvCmdlet
+    public sealed class GetUnrealCvImageCommand : UnrealCvSceneCmdlet
     {
         private static readonly string[] Placeholders = { "Frame", "Camera", "Mode", "Session", "Format" };
         private static readonly Regex Placeholder = new Regex(@"\{([A-Za-z]+)(:[^{}]*)?\}", RegexOptions.CultureInvariant);
 
-        private SceneReader? _reader;
         private string _mode = "lit";
         private string _format = "png";
         private string? _outFormat;
@@ -57,11 +56,6 @@ namespace UnrealCv.Commands
         [ValidateNotNullOrEmpty]
         public string? OutFile { get; set; }
 
-        /// <summary>The sessions to capture from; defaults to the current session of this runspace.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public UnrealCvSession[]? Session { get; set; }
-
         protected override void BeginProcessing()
         {
             _mode = Mode.ToLowerInvariant();
@@ -77,7 +71,7 @@ namespace UnrealCv.Commands
                 _outFormat = CompositeFormat(OutFile);
                 _paths = new HashSet<string>(RuntimeInformation.IsOSPlatform(OSPlatform.Linux) ? StringComparer.Ordinal : StringComparer.OrdinalIgnoreCase);
             }
-            _reader = new SceneReader(new CmdletHost(this));
+            base.BeginProcessing();
         }
 
         /// <summary>The -OutFile pattern as a .NET composite format: placeholder names become indexes, other braces literal.</summary>
@@ -114,7 +108,7 @@ namespace UnrealCv.Commands
 
         protected override void ProcessRecord()
         {
-            UnrealCvSession[] sessions = Session ?? new[] { ResolveSession(null) };
+            UnrealCvSession[] sessions = TargetSessions();
             foreach (int camera in Camera)
                 foreach (UnrealCvSession session in sessions)
                     Capture(session, camera, _frame++);
@@ -125,7 +119,7 @@ namespace UnrealCv.Commands
             string command = "vget /camera/" + SceneReader.CommandText(camera) + "/" + _mode + " " + _format;
             if (_outFormat == null)
             {
-                _reader!.Send(session, command, r =>
+                Reader.Send(session, command, r =>
                 {
                     if (TryCapture(r, out object value)) WriteObject(value);
                 });
@@ -140,7 +134,7 @@ namespace UnrealCv.Commands
                     "UnrealCvOutFileCollision", ErrorCategory.ResourceExists, path));
                 return;
             }
-            _reader!.Send(session, command, r =>
+            Reader.Send(session, command, r =>
             {
                 if (TryCapture(r, out object value)) Save(value, path);
             });
@@ -151,11 +145,11 @@ namespace UnrealCv.Commands
         {
             if (_format == "npy")
             {
-                bool ok = _reader!.TryRead(response, out UnrealCvDepthArray array);
+                bool ok = Reader.TryRead(response, out UnrealCvDepthArray array);
                 value = array;
                 return ok;
             }
-            bool read = _reader!.TryRead(response, out UnrealCvImage image);
+            bool read = Reader.TryRead(response, out UnrealCvImage image);
             value = image;
             return read;
         }
@@ -177,12 +171,5 @@ namespace UnrealCv.Commands
             WriteObject(new FileInfo(path));
         }
 
-        protected override void EndProcessing() => _reader!.Flush();
-
-        protected override void Dispose(bool disposing)
-        {
-            _reader?.LetGo();
-            base.Dispose(disposing);
-        }
     }
 }

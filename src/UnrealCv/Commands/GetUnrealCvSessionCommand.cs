@@ -30,13 +30,13 @@ namespace UnrealCv.Commands
             switch (ParameterSetName)
             {
                 case CurrentSet:
-                    if (Registry.CurrentSession != null) WriteObject(Registry.CurrentSession);
+                    if (ModuleState.Sessions.Current != null) WriteObject(ModuleState.Sessions.Current);
                     break;
                 case IdSet:
                     WriteObject(SelectById(Id), enumerateCollection: true);
                     break;
                 default:
-                    WriteObject(Name == null ? Registry.Sessions : SelectByName(Name), enumerateCollection: true);
+                    WriteObject(Name == null ? ModuleState.Sessions.All : SelectByName(Name), enumerateCollection: true);
                     break;
             }
         }

@@ -57,7 +57,7 @@ namespace UnrealCv.Commands
 
         protected override void BeginProcessing()
         {
-            _sessions = Session ?? (Registry.CurrentSession is UnrealCvSession current ? new[] { current } : Array.Empty<UnrealCvSession>());
+            _sessions = Session ?? (ModuleState.Sessions.Current is UnrealCvSession current ? new[] { current } : Array.Empty<UnrealCvSession>());
             if (_sessions.Length == 0 && !MyInvocation.ExpectingInput) ResolveSession(null); // UnrealCvNoSession
             // One response per command and session, in input order, failed ones included (IsError, each followed by its
             // error record). -NoWait writes nothing, even for the replies it must wait for when the in-flight window is full.

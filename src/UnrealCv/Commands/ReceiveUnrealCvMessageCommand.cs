@@ -35,7 +35,7 @@ namespace UnrealCv.Commands
                 {
                     var deadline = Deadline.After(System.TimeSpan.FromSeconds(TimeoutSec));
                     while (connection.MessageCount == 0 && connection.State == ConnectionState.Open && !deadline.HasPassed)
-                        connection.WaitForMessage(deadline.RemainingMilliseconds, Cancellation);
+                        connection.WaitForMessage(deadline.RemainingMilliseconds, CancellationToken);
                 }
                 catch (System.OperationCanceledException)
                 {

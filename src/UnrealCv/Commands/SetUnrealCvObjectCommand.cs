@@ -13,25 +13,12 @@ namespace UnrealCv.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "UnrealCvObject", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(UnrealCvObject))]
-    public sealed class SetUnrealCvObjectCommand : UnrealCvCmdlet
+    public sealed class SetUnrealCvObjectCommand : UnrealCvSceneChangeCmdlet
     {
-        private SceneReader? _reader;
-        private readonly SceneChanges _changes = new SceneChanges();
-
         /// <summary>The object's name (case-insensitive, no wildcards), e.g. piped from Get-UnrealCvObject.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string Name { get; set; } = "";
-
-        /// <summary>New location in cm: an UnrealCvVector, 100,-50,20 or @{X=100;Y=-50;Z=20}.</summary>
-        [Parameter]
-        [VectorTransformation]
-        public UnrealCvVector? Location { get; set; }
-
-        /// <summary>New rotation in degrees: an UnrealCvRotator, pitch,yaw,roll or @{Pitch=0;Yaw=90;Roll=0}.</summary>
-        [Parameter]
-        [RotatorTransformation]
-        public UnrealCvRotator? Rotation { get; set; }
 
         /// <summary>New scale: an UnrealCvVector, 2,2,2 or @{X=2;Y=2;Z=2}.</summary>
         [Parameter]
@@ -43,39 +30,19 @@ namespace UnrealCv.Commands
         [ColorTransformation]
         public UnrealCvColor? Color { get; set; }
 
-        /// <summary>The sessions to change; defaults to the current session of this runspace.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public UnrealCvSession[]? Session { get; set; }
-
-        /// <summary>Writes each changed object, read back from the server.</summary>
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
-
-        protected override void BeginProcessing()
+        private protected override void AddChanges(SceneChanges changes)
         {
-            _changes.Add("location", Location);
-            _changes.Add("rotation", Rotation);
-            _changes.Add("scale", Scale);
-            _changes.Add("color", Color);
-            if (_changes.Count == 0)
-                ThrowTerminatingError(SceneChanges.NothingToSet("-Location, -Rotation, -Scale or -Color", "Set-UnrealCvObject RedBox -Location 0,0,100"));
-            _reader = new SceneReader(new CmdletHost(this));
+            changes.Add("scale", Scale);
+            changes.Add("color", Color);
         }
 
-        protected override void ProcessRecord()
+        private protected override (string Parameters, string Example) NothingToSetHint =>
+            ("-Location, -Rotation, -Scale or -Color", "Set-UnrealCvObject RedBox -Location 0,0,100");
+
+        private protected override (string Target, string Prefix, Action<UnrealCvSession> ReadBack) ThisRecord()
         {
             string name = Name;
-            _reader!.Change(Session ?? new[] { ResolveSession(null) }, $"object '{name}'", "vset /object/" + name, _changes,
-                PassThru ? session => _reader.ReadObject(session, name, WriteObject) : (Action<UnrealCvSession>?)null);
-        }
-
-        protected override void EndProcessing() => _reader!.Flush();
-
-        protected override void Dispose(bool disposing)
-        {
-            _reader?.LetGo();
-            base.Dispose(disposing);
+            return ($"object '{name}'", "vset /object/" + name, session => Reader.ReadObject(session, name, WriteObject));
         }
     }
 }

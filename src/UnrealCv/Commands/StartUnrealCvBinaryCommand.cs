@@ -1,12 +1,8 @@
 using System;
-using System.Collections.Generic;
 using System.IO;
-using System.Linq;
 using System.Management.Automation;
-using System.Threading;
 using System.Threading.Tasks;
 using UnrealCv.Common;
-using UnrealCv.Connection;
 using UnrealCv.Launch;
 using UnrealCv.Session;
 using UnrealCv.Transport;
@@ -22,8 +18,7 @@ namespace UnrealCv.Commands
     [OutputType(typeof(UnrealCvBinary))]
     public sealed class StartUnrealCvBinaryCommand : UnrealCvCmdlet
     {
-        private readonly List<Task<(UnrealCvBinary Binary, UnrealCvSession? Session)>> _starting = new List<Task<(UnrealCvBinary, UnrealCvSession?)>>();
-        private SemaphoreSlim? _throttle;
+        private BinaryStarts? _starts;
         private string _path = "";
         private int _started;
         private int _requested;
@@ -131,8 +126,8 @@ namespace UnrealCv.Commands
                 ThrowTerminatingError(NewError($"-PortRange {PortRange[0]},{PortRange[1]} is reversed; give the first port, then the last.",
                     "UnrealCvInvalidPortRange", ErrorCategory.InvalidArgument, PortRange));
             _target = ResolveTarget();
-            _throttle = new SemaphoreSlim(ThrottleLimit);
-            WarnIfEphemeral(Port != 0 ? Port : PortRange[0], Port != 0 ? Port : PortRange[1]);
+            _starts = new BinaryStarts(ThrottleLimit);
+            if (PortReservation.EphemeralOverlap(Port != 0 ? Port : PortRange[0], Port != 0 ? Port : PortRange[1]) is string warning) WriteWarning(warning);
         }
 
         /// <summary>
@@ -159,28 +154,6 @@ namespace UnrealCv.Commands
             {
                 ThrowTerminatingError(NewError($"Cannot read '{_path}': {e.Message}", "UnrealCvBinaryNotReadable", ErrorCategory.ReadError, _path, e));
                 return null;
-            }
-        }
-
-        /// <summary>
-        /// Ports in the kernel's ephemeral range can be taken by any outgoing connection between our check and the
-        /// binary's bind; the plugin then runs without a server and the start times out. Say so up front.
-        /// </summary>
-        private void WarnIfEphemeral(int first, int last)
-        {
-            const string rangeFile = "/proc/sys/net/ipv4/ip_local_port_range";
-            try
-            {
-                if (!File.Exists(rangeFile)) return;
-                string[] bounds = File.ReadAllText(rangeFile).Split(new[] { ' ', '\t', '\n' }, StringSplitOptions.RemoveEmptyEntries);
-                int low = int.Parse(bounds[0], System.Globalization.CultureInfo.InvariantCulture);
-                int high = int.Parse(bounds[1], System.Globalization.CultureInfo.InvariantCulture);
-                if (first <= high && last >= low)
-                    WriteWarning($"Ports {first}-{last} overlap the ephemeral range {low}-{high}, which outgoing connections use: a binary may find its port taken and run without a server. Prefer ports below {low} (the default range is 9000-9999).");
-            }
-            catch (Exception e) when (e is IOException || e is FormatException || e is IndexOutOfRangeException || e is UnauthorizedAccessException)
-            {
-                // No range to compare with: nothing to say.
             }
         }
 
@@ -227,49 +200,8 @@ namespace UnrealCv.Commands
                 Target = _target,
                 KeepRunning = KeepRunning,
             };
-            bool connect = Connect || Transport != ConnectTransport.Tcp;
-            CancellationToken cancel = Cancellation;
-            SemaphoreSlim throttle = _throttle!;
-            // A thread of its own per start (LongRunning), not a thread-pool thread: the starts block while they wait,
-            // and socket completions need the pool; with dozens of starts a blocked pool stalls them all.
-            _starting.Add(Task.Factory.StartNew(() =>
-            {
-                throttle.Wait(cancel);
-                try
-                {
-                    return StartOne(options, connect, cancel);
-                }
-                finally
-                {
-                    throttle.Release();
-                }
-            }, cancel, TaskCreationOptions.LongRunning, TaskScheduler.Default));
-        }
-
-        /// <summary>Runs on a worker thread: start, wait for the welcome, optionally move to the Unix socket. No output here.</summary>
-        private (UnrealCvBinary, UnrealCvSession?) StartOne(LaunchOptions options, bool connect, CancellationToken cancel)
-        {
-            int id = UnrealCvSession.AllocateId();
-            (UnrealCvBinary binary, UnrealCvConnection link) = BinaryLauncher.Start(options, id, cancel);
-            if (!connect)
-            {
-                link.Dispose(); // note: a Linux binary now serves only its Unix socket (binary.SocketPath)
-                return (binary, null);
-            }
-            var session = new UnrealCvSession(id, binary.Name, "localhost", binary.Port, null, TransportKind.Tcp, link, TimeSpan.FromSeconds(RequestTimeoutSec));
-            try
-            {
-                if (Transport != ConnectTransport.Tcp && SocketFile.IsSupported)
-                    TransportSwitcher.ToUnix(session, binary.SocketPath, TimeSpan.FromSeconds(5), cancel);
-            }
-            catch
-            {
-                session.Close();
-                BinaryLauncher.Stop(binary, TimeSpan.Zero);
-                throw;
-            }
-            binary.Session = session;
-            return (binary, session);
+            var session = new SessionOptions { Connect = Connect, Transport = Transport, RequestTimeout = TimeSpan.FromSeconds(RequestTimeoutSec) };
+            _starts!.Begin(options, session, CancellationToken);
         }
 
         /// <summary>Writes each binary that is up, in the order they came up; with <paramref name="wait"/>, until all are done.</summary>
@@ -277,21 +209,20 @@ namespace UnrealCv.Commands
         {
             var progress = new ProgressRecord(0x55435633, "Start-UnrealCvBinary", "starting");
             bool progressShown = false;
-            while (_starting.Count > 0)
+            while (_starts != null && _starts.Pending > 0)
             {
-                Task<(UnrealCvBinary, UnrealCvSession?)>? done = _starting.FirstOrDefault(t => t.IsCompleted);
+                Task<UnrealCvBinary>? done = _starts.TakeEnded();
                 if (done == null)
                 {
                     if (!wait) return;
-                    progress.StatusDescription = $"{_started} of {_requested} up, {_starting.Count} starting";
+                    progress.StatusDescription = $"{_started} of {_requested} up, {_starts.Pending} starting";
                     progress.PercentComplete = _requested == 0 ? 0 : 100 * _started / _requested;
                     WriteProgress(progress);
                     progressShown = true;
-                    try { Task.WaitAny(_starting.ToArray(), 250, Cancellation); }
+                    try { _starts.WaitAny(TimeSpan.FromMilliseconds(250), CancellationToken); }
                     catch (OperationCanceledException) { throw new PipelineStoppedException(); }
                     continue;
                 }
-                _starting.Remove(done);
                 Emit(done);
             }
             if (progressShown)
@@ -301,7 +232,7 @@ namespace UnrealCv.Commands
             }
         }
 
-        private void Emit(Task<(UnrealCvBinary Binary, UnrealCvSession? Session)> task)
+        private void Emit(Task<UnrealCvBinary> task)
         {
             if (task.IsCanceled) throw new PipelineStoppedException();
             if (task.IsFaulted)
@@ -319,9 +250,9 @@ namespace UnrealCv.Commands
                 }
                 return;
             }
-            (UnrealCvBinary binary, UnrealCvSession? session) = task.Result;
-            Registry.AddBinary(binary);
-            if (session != null) Registry.Add(session);
+            UnrealCvBinary binary = task.Result;
+            UnrealCvSession? session = binary.Session;
+            ModuleState.Binaries.Add(binary);
             _started++;
             if (binary.FallbackReason != null && !_warnedFallback)
             {
@@ -340,64 +271,8 @@ namespace UnrealCv.Commands
         /// <summary>Stopped or failed: binaries that were started but not handed out are stopped, never orphaned.</summary>
         protected override void Dispose(bool disposing)
         {
-            if (_starting.Count > 0)
-            {
-                try { Task.WaitAll(_starting.ToArray(), TimeSpan.FromSeconds(30)); }
-                catch (AggregateException) { }
-                foreach (var task in _starting.Where(t => t.Status == TaskStatus.RanToCompletion))
-                {
-                    task.Result.Session?.Close();
-                    BinaryLauncher.Stop(task.Result.Binary, TimeSpan.Zero);
-                }
-                _starting.Clear();
-            }
-            _throttle?.Dispose();
+            _starts?.Dispose();
             base.Dispose(disposing);
-        }
-    }
-
-    /// <summary>Stops binaries started by Start-UnrealCvBinary in this runspace: closes their sessions, ends their process trees, frees their ports.</summary>
-    [Cmdlet(VerbsLifecycle.Stop, "UnrealCvBinary", SupportsShouldProcess = true)]
-    [OutputType(typeof(UnrealCvBinary))]
-    public sealed class StopUnrealCvBinaryCommand : UnrealCvCmdlet
-    {
-        /// <summary>Binaries to stop; defaults to every binary started in this runspace.</summary>
-        [Parameter(Position = 0, ValueFromPipeline = true)]
-        [ValidateNotNullOrEmpty]
-        public UnrealCvBinary[]? Binary { get; set; }
-
-        /// <summary>Seconds to wait after SIGTERM before the process tree is killed.</summary>
-        [Parameter]
-        [ValidateRange(0, 600)]
-        public int TimeoutSec { get; set; } = 5;
-
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
-
-        protected override void ProcessRecord()
-        {
-            foreach (UnrealCvBinary binary in Binary ?? Array.Empty<UnrealCvBinary>()) Stop(binary);
-        }
-
-        protected override void EndProcessing()
-        {
-            if (Binary != null || MyInvocation.ExpectingInput) return;
-            foreach (UnrealCvBinary binary in Registry.Binaries) Stop(binary);
-        }
-
-        private void Stop(UnrealCvBinary binary)
-        {
-            if (!ShouldProcess(binary.ToString(), "Stop")) return;
-            if (binary.Session is UnrealCvSession session)
-            {
-                session.Close();
-                Registry.Remove(session);
-            }
-            string? left = BinaryLauncher.Stop(binary, TimeSpan.FromSeconds(TimeoutSec));
-            if (left != null) WriteWarning($"{binary.Name}: {left}");
-            if (BinaryLauncher.RemoveSocketFile(binary) is string socketLeft) WriteVerbose(socketLeft);
-            Registry.RemoveBinary(binary);
-            if (PassThru) WriteObject(binary);
         }
     }
 }

@@ -54,47 +54,13 @@ namespace UnrealCv.Commands
             try
             {
                 UnrealCvSimulator simulator = UnrealCvSimulator.Start(options);
-                Registry.AddSimulator(simulator);
+                ModuleState.Simulators.Add(simulator);
                 WriteObject(simulator);
             }
             catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressAlreadyInUse)
             {
                 WriteError(NewError($"Port {Port} is in use; pick another -Port, or 0 for a free one.", "UnrealCvSimulatorPortInUse", ErrorCategory.ResourceExists, Port, e));
             }
-        }
-    }
-
-    /// <summary>Stops simulators started in this runspace, freeing their ports and socket files.</summary>
-    [Cmdlet(VerbsLifecycle.Stop, "UnrealCvSimulator", SupportsShouldProcess = true)]
-    [OutputType(typeof(UnrealCvSimulator))]
-    public sealed class StopUnrealCvSimulatorCommand : UnrealCvCmdlet
-    {
-        /// <summary>Simulators to stop; defaults to every simulator started in this runspace.</summary>
-        [Parameter(Position = 0, ValueFromPipeline = true)]
-        [ValidateNotNullOrEmpty]
-        public UnrealCvSimulator[]? Simulator { get; set; }
-
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
-
-        protected override void ProcessRecord()
-        {
-            foreach (UnrealCvSimulator simulator in Simulator ?? (UnrealCvSimulator[])Array.CreateInstance(typeof(UnrealCvSimulator), 0))
-                Stop(simulator);
-        }
-
-        protected override void EndProcessing()
-        {
-            if (Simulator != null || MyInvocation.ExpectingInput) return;
-            foreach (UnrealCvSimulator simulator in Registry.Simulators) Stop(simulator);
-        }
-
-        private void Stop(UnrealCvSimulator simulator)
-        {
-            if (!ShouldProcess(simulator.ToString(), "Stop")) return;
-            simulator.Stop();
-            Registry.RemoveSimulator(simulator);
-            if (PassThru) WriteObject(simulator);
         }
     }
 }

@@ -38,14 +38,14 @@ namespace UnrealCv.Commands
         {
             UnrealCvSession session = ResolveSession(Session);
             string target = Transport == TransportKind.Unix
-                ? (Path != null ? SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path) : TransportSwitcher.DefaultSocketPath(session.Port))
+                ? (Path != null ? SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path) : SocketFile.DefaultPath(session.Port))
                 : $"{session.ComputerName}:{session.Port}";
             if (!ShouldProcess(session.ToString(), $"Switch transport to {Transport} ({target})")) return;
             try
             {
                 SwitchOutcome outcome = Transport == TransportKind.Unix
-                    ? TransportSwitcher.ToUnix(session, target, TimeSpan.FromSeconds(TimeoutSec), Cancellation)
-                    : TransportSwitcher.ToTcp(session, TimeSpan.FromSeconds(TimeoutSec), Cancellation);
+                    ? TransportSwitcher.ToUnix(session, target, TimeSpan.FromSeconds(TimeoutSec), CancellationToken)
+                    : TransportSwitcher.ToTcp(session, TimeSpan.FromSeconds(TimeoutSec), CancellationToken);
                 if (outcome == SwitchOutcome.FellBackToTcp)
                     WriteWarning($"{session.Name}: no Unix socket appeared at {target} within {TimeoutSec} s (a Windows binary, or a plugin older than 4.27-stable); reconnected over TCP.");
                 WriteVerbose($"{session.Name}: {outcome}, now {session.Transport} at {session.Endpoint}.");

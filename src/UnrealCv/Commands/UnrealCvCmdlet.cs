@@ -5,6 +5,7 @@ using System.Management.Automation;
 using System.Threading;
 using UnrealCv.Common;
 using UnrealCv.Session;
+using UnrealCv.State;
 
 namespace UnrealCv.Commands
 {
@@ -16,9 +17,7 @@ namespace UnrealCv.Commands
     {
         private readonly CancellationTokenSource _cancel = new CancellationTokenSource();
 
-        protected CancellationToken Cancellation => _cancel.Token;
-
-        /// <summary>For helpers that wait on the pipeline thread on this command's behalf.</summary>
+        /// <summary>Cancelled by Ctrl+C; every wait of this command, and of helpers waiting on its behalf, honours it.</summary>
         internal CancellationToken CancellationToken => _cancel.Token;
 
         /// <summary>True when -Verbose or $VerbosePreference asks for verbose output (checked once, to keep tracing free otherwise).</summary>
@@ -26,7 +25,8 @@ namespace UnrealCv.Commands
             MyInvocation.BoundParameters.TryGetValue("Verbose", out object? v) ? ((SwitchParameter)v).IsPresent
             : SessionState.PSVariable.GetValue("VerbosePreference") is ActionPreference p && p != ActionPreference.SilentlyContinue && p != ActionPreference.Ignore;
 
-        internal SessionRegistry Registry => SessionRegistry.Current;
+        /// <summary>The sessions, simulators and binaries of this runspace.</summary>
+        internal ModuleState ModuleState => ModuleState.Current;
 
         protected override void StopProcessing() => _cancel.Cancel();
 
@@ -59,18 +59,17 @@ namespace UnrealCv.Commands
         /// <summary>The current session of this runspace, or a terminating UnrealCvNoSession error.</summary>
         internal UnrealCvSession ResolveSession(UnrealCvSession? given)
         {
-            UnrealCvSession? session = given ?? Registry.CurrentSession;
+            UnrealCvSession? session = given ?? ModuleState.Sessions.Current;
             if (session == null)
                 ThrowTerminatingError(NewError("There is no current UnrealCV session in this runspace. Connect first with Connect-UnrealCv (or pass -Session).",
                     "UnrealCvNoSession", ErrorCategory.InvalidOperation, null));
             return session!;
         }
 
-        /// <summary>Called by PowerShell when the command ends, however it ends (also after Ctrl+C or a terminating error).</summary>
         /// <summary>This runspace's sessions with these ids; a missing id is a non-terminating UnrealCvSessionNotFound.</summary>
         internal IEnumerable<UnrealCvSession> SelectById(int[] ids)
         {
-            IReadOnlyList<UnrealCvSession> sessions = Registry.Sessions;
+            IReadOnlyList<UnrealCvSession> sessions = ModuleState.Sessions.All;
             var found = new List<UnrealCvSession>();
             foreach (int id in ids)
             {
@@ -83,7 +82,7 @@ namespace UnrealCv.Commands
 
         /// <summary>This runspace's sessions matching these names (wildcards allowed, case-insensitive); a plain name that matches nothing is an error.</summary>
         internal IEnumerable<UnrealCvSession> SelectByName(string[] names) =>
-            MatchNames(Registry.Sessions, s => s.Name, names, name => SessionNotFound($"No session named '{name}' in this runspace.", name));
+            MatchNames(ModuleState.Sessions.All, s => s.Name, names, name => SessionNotFound($"No session named '{name}' in this runspace.", name));
 
         /// <summary>
         /// The items whose name matches any pattern (wildcards, case-insensitive), in order, each once. A plain name
@@ -105,6 +104,7 @@ namespace UnrealCv.Commands
         private static ErrorRecord SessionNotFound(string message, object target) =>
             NewError(message + " Get-UnrealCvSession lists them.", "UnrealCvSessionNotFound", ErrorCategory.ObjectNotFound, target);
 
+        /// <summary>Called by PowerShell when the command ends, however it ends (also after Ctrl+C or a terminating error).</summary>
         public void Dispose()
         {
             Dispose(true);

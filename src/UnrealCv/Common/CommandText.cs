@@ -25,7 +25,6 @@ namespace UnrealCv.Common
             switch (value)
             {
                 case null: return "";
-                case System.Management.Automation.PSObject ps: return Of(ps.BaseObject);
                 case ICommandArgument argument: return argument.ToCommandText();
                 case double d: return Number(d);
                 case float f: return Number(f);

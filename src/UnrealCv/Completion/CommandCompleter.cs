@@ -11,6 +11,7 @@ using UnrealCv.Common;
 using UnrealCv.Connection;
 using UnrealCv.Replies;
 using UnrealCv.Session;
+using UnrealCv.State;
 using UnrealCv.Simulator;
 
 namespace UnrealCv.Completion
@@ -36,7 +37,7 @@ namespace UnrealCv.Completion
             CommandAst commandAst, IDictionary fakeBoundParameters)
         {
             string word = Unquote(wordToComplete);
-            UnrealCvSession? session = SessionFrom(fakeBoundParameters) ?? SessionRegistry.Current.CurrentSession;
+            UnrealCvSession? session = SessionFrom(fakeBoundParameters) ?? ModuleState.Current.Sessions.Current;
             IEnumerable<string> candidates = Candidates(word, session);
             return candidates
                 .Where(c => c.StartsWith(word, StringComparison.OrdinalIgnoreCase))
@@ -113,7 +114,7 @@ namespace UnrealCv.Completion
             CommandAst commandAst, IDictionary fakeBoundParameters)
         {
             var pattern = new WildcardPattern(CommandCompleter.Unquote(wordToComplete) + "*", WildcardOptions.IgnoreCase);
-            return SessionRegistry.Current.Sessions
+            return ModuleState.Current.Sessions.All
                 .Where(s => pattern.IsMatch(s.Name))
                 .Select(s => new CompletionResult(CommandCompleter.Quote(s.Name), s.Name, CompletionResultType.ParameterValue, s.ToString()))
                 .ToList();

@@ -130,7 +130,7 @@ namespace UnrealCv.Launch
         {
             var deadline = Deadline.After(options.Timeout);
             string endpoint = "localhost:" + binary.Port.ToString(CultureInfo.InvariantCulture);
-            var link = new ConnectionOptions(UnrealCvSession.Describe(binary.Name, endpoint), sessionId);
+            ConnectionOptions link = UnrealCvSession.FirstLinkOptions(sessionId, binary.Name, endpoint);
             ClientException? last = null;
             while (true)
             {

@@ -36,6 +36,29 @@ namespace UnrealCv.Launch
             return null;
         }
 
+        /// <summary>
+        /// Ports in the kernel's ephemeral range can be taken by any outgoing connection between our check and the
+        /// binary's bind; the plugin then runs without a server and the start times out. The warning to give up front, or null.
+        /// </summary>
+        internal static string? EphemeralOverlap(int first, int last)
+        {
+            const string rangeFile = "/proc/sys/net/ipv4/ip_local_port_range";
+            try
+            {
+                if (!File.Exists(rangeFile)) return null;
+                string[] bounds = File.ReadAllText(rangeFile).Split(new[] { ' ', '\t', '\n' }, StringSplitOptions.RemoveEmptyEntries);
+                int low = int.Parse(bounds[0], CultureInfo.InvariantCulture);
+                int high = int.Parse(bounds[1], CultureInfo.InvariantCulture);
+                return first <= high && last >= low
+                    ? $"Ports {first}-{last} overlap the ephemeral range {low}-{high}, which outgoing connections use: a binary may find its port taken and run without a server. Prefer ports below {low} (the default range is 9000-9999)."
+                    : null;
+            }
+            catch (Exception e) when (e is IOException || e is FormatException || e is IndexOutOfRangeException || e is UnauthorizedAccessException)
+            {
+                return null; // no range to compare with: nothing to say
+            }
+        }
+
         private static PortReservation? TryReserveOne(int port)
         {
             FileStream? fileLock = null;

@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using UnrealCv.Session;
+using UnrealCv.Transport;
 
 namespace UnrealCv.Launch
 {
@@ -55,7 +56,7 @@ namespace UnrealCv.Launch
         public string ComputerName => "localhost";
 
         /// <summary>The Unix socket a Linux binary serves once its first TCP client has left.</summary>
-        public string SocketPath => TransportSwitcher.DefaultSocketPath(Port);
+        public string SocketPath => SocketFile.DefaultPath(Port);
 
         public DateTime StartTime { get; }
 

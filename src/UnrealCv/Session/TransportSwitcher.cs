@@ -28,9 +28,6 @@ namespace UnrealCv.Session
     {
         private const int PollMilliseconds = 10;
 
-        /// <summary>The socket path a Linux binary on <paramref name="port"/> creates.</summary>
-        public static string DefaultSocketPath(int port) => "/tmp/unrealcv_" + port.ToString(CultureInfo.InvariantCulture) + ".socket";
-
         public static SwitchOutcome ToUnix(UnrealCvSession session, string path, TimeSpan timeout, CancellationToken cancel)
         {
             return Switch(session, timeout, cancel,

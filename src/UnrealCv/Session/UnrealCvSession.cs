@@ -145,8 +145,11 @@ namespace UnrealCv.Session
         internal ConnectionOptions LinkOptions(string endpoint) =>
             new ConnectionOptions(Describe(Name, endpoint), Id) { MaxFrameBytes = _connection.MaxFrameBytes, Ids = _connection.Ids };
 
+        /// <summary>Settings for the first link of the session that will have this id and name.</summary>
+        internal static ConnectionOptions FirstLinkOptions(int id, string name, string endpoint) => new ConnectionOptions(Describe(name, endpoint), id);
+
         /// <summary>Describes a link of this session in every message it produces.</summary>
-        internal static string Describe(string name, string endpoint) => $"session '{name}' ({endpoint})";
+        private static string Describe(string name, string endpoint) => $"session '{name}' ({endpoint})";
 
         /// <summary>Closes the session for good; a transport switch under way cannot bring it back.</summary>
         internal void Close()

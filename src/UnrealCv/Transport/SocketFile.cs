@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.IO;
 using System.Runtime.InteropServices;
 
@@ -34,6 +35,9 @@ namespace UnrealCv.Transport
 
         [DllImport("libc", EntryPoint = "geteuid")]
         private static extern uint GetEffectiveUserId();
+
+        /// <summary>The socket path a Linux binary on <paramref name="port"/> creates.</summary>
+        public static string DefaultPath(int port) => "/tmp/unrealcv_" + port.ToString(CultureInfo.InvariantCulture) + ".socket";
 
         public static bool IsSupported => RuntimeInformation.IsOSPlatform(OSPlatform.Linux);
 

@@ -7,6 +7,7 @@ namespace UnrealCv.Replies
     /// <summary>
     /// The outcome of one request, with where it came from, so responses can pipe on to other cmdlets: the server's
     /// reply, or, when no reply could be had (timeout, broken session, refused command), the failure in its place.
+    /// It carries its session, so it sits in the session layer; its namespace stays that of the reply values it is read with.
     /// </summary>
     public sealed class UnrealCvResponse
     {
