@@ -12,7 +12,7 @@ using UnrealCv.Simulator.Configuration;
 namespace UnrealCv.Simulator.Host
 {
     /// <summary>The console program: a simulated game binary running the UnrealCV plugin 4.27-stable.</summary>
-    public static class Program
+    internal static class Program
     {
         private const string Log = "LogUnrealCV: Warning: ";
 

@@ -9,7 +9,7 @@ namespace UnrealCv.Sockets
     /// <c>System.Net.Sockets.UnixDomainSocketEndPoint</c> exists at run time on .NET Core 2.1+ (so on
     /// PowerShell 7) but not in the netstandard2.0 reference surface, so we find it by reflection.
     /// </summary>
-    public static class UnixSocket
+    internal static class UnixSocket
     {
         private static readonly Type? EndPointType =
             typeof(Socket).Assembly.GetType("System.Net.Sockets.UnixDomainSocketEndPoint")

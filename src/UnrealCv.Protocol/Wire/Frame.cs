@@ -7,7 +7,7 @@ namespace UnrealCv.Wire
     /// UnrealCV framing: a little-endian uint32 magic 0x9E2B83C1, a little-endian uint32 payload
     /// length, then the payload. The same in both directions, over TCP and Unix sockets.
     /// </summary>
-    public static class Frame
+    internal static class Frame
     {
         public const uint Magic = 0x9E2B83C1;
         public const int HeaderSize = 8;

@@ -9,7 +9,7 @@ namespace UnrealCv.Wire
     /// allocated for the payload, so a bogus length can never make us allocate gigabytes.
     /// Not thread-safe: one reader per connection.
     /// </summary>
-    public sealed class FrameReader
+    internal sealed class FrameReader
     {
         private readonly Stream _stream;
         private readonly byte[] _header = new byte[Frame.HeaderSize];

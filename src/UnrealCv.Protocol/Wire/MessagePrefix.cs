@@ -6,7 +6,7 @@ namespace UnrealCv.Wire
     /// The <c>&lt;digits&gt;:</c> prefix that ties a reply to its request. A payload without it is a
     /// server-initiated message (the welcome, or a Blueprint's SendMessageBP), never a reply.
     /// </summary>
-    public static class MessagePrefix
+    internal static class MessagePrefix
     {
         /// <summary>Longest id we accept: the plugin parses ids with Atoi, so anything past int32 is meaningless.</summary>
         public const int MaxDigits = 10;

@@ -3,7 +3,7 @@ using System;
 namespace UnrealCv.Wire
 {
     /// <summary>What went wrong on the wire, so callers can word their own message.</summary>
-    public enum WireFault
+    internal enum WireFault
     {
         /// <summary>The peer closed the connection in the middle of a frame.</summary>
         ClosedMidFrame,
@@ -16,7 +16,7 @@ namespace UnrealCv.Wire
     }
 
     /// <summary>The byte stream does not follow UnrealCV framing; the connection cannot continue.</summary>
-    public sealed class WireException : Exception
+    internal sealed class WireException : Exception
     {
         public WireException(WireFault fault, string message) : base(message) => Fault = fault;
 

@@ -7,7 +7,7 @@ namespace UnrealCv.Simulator.Configuration
     /// FCommandLine::Get() of a binary started with these arguments, as the engine's Unix main builds it from
     /// argv: each argument after a space; one with a space in it quoted, as name="value" when it has an '='.
     /// </summary>
-    public static class EngineCommandLine
+    internal static class EngineCommandLine
     {
         public static string Join(IEnumerable<string> args)
         {

@@ -21,7 +21,7 @@ namespace UnrealCv.Simulator.Configuration
     /// <c>-cvport 9000</c> and <c>-cvport9000</c> set port 9000 but <c>-cvport=9000</c> sets port 0.
     /// The simulator's own -Sim…= switches (<see cref="SimulatorSwitches"/>) are removed first.
     /// </summary>
-    public sealed class LaunchConfiguration
+    internal sealed class LaunchConfiguration
     {
         private const string Log = "LogUnrealCV: Warning: ";
         private readonly List<string> _log = new List<string>();

@@ -11,7 +11,7 @@ namespace UnrealCv.Simulator.Configuration
     /// (platform, frame time, project name, socket and ini folders). They are taken out of the arguments before
     /// the plugin's parsing sees the command line, so nothing in them (a path with "cvport" in it) can reach it.
     /// </summary>
-    public sealed class SimulatorSwitches
+    internal sealed class SimulatorSwitches
     {
         public static readonly IReadOnlyList<string> Names = new[]
         {

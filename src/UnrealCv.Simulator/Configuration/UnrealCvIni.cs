@@ -15,7 +15,7 @@ namespace UnrealCv.Simulator.Configuration
     /// FCString::Atoi / Atof / ToBool, a missing key keeping its default; Save() sets all six back, and the file
     /// is rewritten whole when one was missing or its text differs from what GConfig writes for it.
     /// </summary>
-    public sealed class UnrealCvIni
+    internal sealed class UnrealCvIni
     {
         public const string FileName = "unrealcv.ini";
         public const string Section = "UnrealCV.Core";

@@ -6,7 +6,7 @@ namespace UnrealCv.Simulator.Encoders
     /// and bfOffBits ignore the count (54 + 4·W·H and 54); biHeight = -H (top-down); pixels B,G,R,A.
     /// Clients decode it by taking the last 4·W·H bytes.
     /// </summary>
-    public static class BmpWriter
+    internal static class BmpWriter
     {
         public const int HeaderSize = 58;
 

@@ -3,7 +3,7 @@ using System.IO;
 
 namespace UnrealCv.Simulator.Encoders
 {
-    public enum ImageFormat
+    internal enum ImageFormat
     {
         Invalid,
         Png,
@@ -13,7 +13,7 @@ namespace UnrealCv.Simulator.Encoders
     }
 
     /// <summary>What a capture's format argument asks for: a format, and whether it names a file.</summary>
-    public readonly struct FilenameType
+    internal readonly struct FilenameType
     {
         public FilenameType(ImageFormat format, bool isFile)
         {
@@ -30,7 +30,7 @@ namespace UnrealCv.Simulator.Encoders
     /// with a dot is a file whose extension picks the format (exr parses but no capture handles it).
     /// UE compares FStrings case-insensitively, so <c>PNG</c> works like <c>png</c>.
     /// </summary>
-    public static class FilenameTypes
+    internal static class FilenameTypes
     {
         public static FilenameType Parse(string filename)
         {

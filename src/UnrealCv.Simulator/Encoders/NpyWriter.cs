@@ -9,7 +9,7 @@ namespace UnrealCv.Simulator.Encoders
     /// then the dict text padded with spaces so that 10 + length is a multiple of 16 and ending in a
     /// newline (a full 16 bytes of padding when it is already aligned), then little-endian float32 data.
     /// </summary>
-    public static class NpyWriter
+    internal static class NpyWriter
     {
         /// <summary>A float32 array of shape (height, width) (depth) or (height, width, channels).</summary>
         public static byte[] Encode(float[] data, int width, int height, int channels = 1)

@@ -6,7 +6,7 @@ using StbImageWriteSharp;
 namespace UnrealCv.Simulator.Encoders
 {
     /// <summary>PNG, 8-bit RGBA (colour type 6), like UE's ImageWrapper output for a BGRA capture.</summary>
-    public static class PngWriter
+    internal static class PngWriter
     {
         public static byte[] Encode(byte[] rgba, int width, int height)
         {

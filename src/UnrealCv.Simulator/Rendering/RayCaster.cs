@@ -5,7 +5,7 @@ using UnrealCv.Simulator.Scene;
 namespace UnrealCv.Simulator.Rendering
 {
     /// <summary>What a capture shows.</summary>
-    public enum CaptureKind
+    internal enum CaptureKind
     {
         Lit,
         Depth,
@@ -20,7 +20,7 @@ namespace UnrealCv.Simulator.Rendering
     /// object per frame, and each pixel costs a few multiply-adds per object. Rows run in parallel.
     /// Camera conventions are UE's: X forward, Y right, Z up; horizontal FOV; image row 0 at the top.
     /// </summary>
-    public static class RayCaster
+    internal static class RayCaster
     {
         /// <summary>UE's default near clipping plane (GNearClippingPlane), in cm.</summary>
         public const double NearPlane = 10;

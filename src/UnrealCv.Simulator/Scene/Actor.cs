@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace UnrealCv.Simulator.Scene
 {
     /// <summary>What an actor looks like to the ray caster.</summary>
-    public enum ShapeKind
+    internal enum ShapeKind
     {
         /// <summary>No geometry (WorldSettings, controllers, lights…): never drawn.</summary>
         None,
@@ -15,7 +15,7 @@ namespace UnrealCv.Simulator.Scene
     }
 
     /// <summary>UE's EComponentMobility as <c>vget /object/[str]/mobility</c> prints it.</summary>
-    public enum Mobility
+    internal enum Mobility
     {
         Static,
         Stationary,
@@ -24,7 +24,7 @@ namespace UnrealCv.Simulator.Scene
     }
 
     /// <summary>One actor of the simulated game world.</summary>
-    public sealed class Actor
+    internal sealed class Actor
     {
         /// <summary>Half the edge of the engine cube and the radius of the engine sphere, in cm.</summary>
         public const double UnitHalfSize = 50;

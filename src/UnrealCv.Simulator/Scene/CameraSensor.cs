@@ -1,6 +1,6 @@
 namespace UnrealCv.Simulator.Scene
 {
-    public enum ProjectionType
+    internal enum ProjectionType
     {
         Perspective,
         Orthographic,
@@ -12,7 +12,7 @@ namespace UnrealCv.Simulator.Scene
     /// game frame (not while paused) it takes the controller's view rotation, which it keeps as a rotation
     /// relative to the pawn until the next frame. The film size and FOV are the sensor's own.
     /// </summary>
-    public sealed class CameraSensor
+    internal sealed class CameraSensor
     {
         public CameraSensor(string name, Actor owner, int width, int height, double fov, bool attachedToPawn = false)
         {

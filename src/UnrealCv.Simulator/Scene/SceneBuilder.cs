@@ -5,7 +5,7 @@ namespace UnrealCv.Simulator.Scene
     /// down, and the actors any UE game world has (WorldSettings, lights, game mode, controller, pawn…),
     /// in the order a packaged game lists them: level actors first, then those spawned at BeginPlay.
     /// </summary>
-    public static class SceneBuilder
+    internal static class SceneBuilder
     {
         /// <summary>Height of the placed top-down camera (camera 1): its depth image reads this at the centre.</summary>
         public const double TopCameraHeight = 800;

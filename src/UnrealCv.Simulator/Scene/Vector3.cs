@@ -3,7 +3,7 @@ using System;
 namespace UnrealCv.Simulator.Scene
 {
     /// <summary>A point or direction in Unreal's world space: centimetres, left-handed, X forward, Y right, Z up.</summary>
-    public readonly struct Vector3
+    internal readonly struct Vector3
     {
         public Vector3(double x, double y, double z)
         {
@@ -31,7 +31,7 @@ namespace UnrealCv.Simulator.Scene
     }
 
     /// <summary>Unreal's FRotator: pitch (about Y, up positive), yaw (about Z), roll (about X), in degrees.</summary>
-    public readonly struct Rotator
+    internal readonly struct Rotator
     {
         public Rotator(double pitch, double yaw, double roll)
         {
@@ -62,7 +62,7 @@ namespace UnrealCv.Simulator.Scene
     }
 
     /// <summary>An 8-bit RGBA colour (UE FColor); <see cref="ToString"/> is FColor::ToString.</summary>
-    public readonly struct Color
+    internal readonly struct Color
     {
         public Color(byte r, byte g, byte b, byte a = 255)
         {

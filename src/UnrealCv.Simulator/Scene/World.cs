@@ -8,7 +8,7 @@ namespace UnrealCv.Simulator.Scene
     /// The simulated game world: its actors in spawn order (what <c>vget /objects</c> lists), its camera
     /// sensors (camera id = index), and the little game state the commands touch. Only the game thread uses it.
     /// </summary>
-    public sealed class World
+    internal sealed class World
     {
         private readonly List<Actor> _actors = new List<Actor>();
         private readonly List<CameraSensor> _cameras = new List<CameraSensor>();

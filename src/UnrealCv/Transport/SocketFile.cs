@@ -6,7 +6,7 @@ using System.Runtime.InteropServices;
 namespace UnrealCv.Transport
 {
     /// <summary>What kind of file system entry a path is, seen without following links.</summary>
-    public enum SocketFileKind
+    internal enum SocketFileKind
     {
         Missing,
         Socket,
