@@ -70,23 +70,41 @@ Describe 'Timeouts and late replies' -Tag Integration {
     }
 
     It 'ends a waiting request at once on Ctrl+C' {
-        $Sim.Suspend()
+        $Sim.Suspend()   # the request is read and queued, and never answered
+        $box = [hashtable]::Synchronized(@{})
         $ps = [powershell]::Create()
         $null = $ps.AddScript({
-                param($manifest, $s)
+                param($manifest, $s, $box)
                 Import-Module $manifest
-                Invoke-UnrealCvRequest 'vget /unrealcv/echo never' -Session $s -TimeoutSec 600
-            }).AddArgument($ModuleManifest).AddArgument($Session)
+                $box.Thread = [Threading.Thread]::CurrentThread
+                Invoke-UnrealCvRequest 'vget /unrealcv/echo never' -Session $s -TimeoutSec 600 -Verbose
+            }).AddArgument($ModuleManifest).AddArgument($Session).AddArgument($box)
         $handle = $ps.BeginInvoke()
-        Start-Sleep -Milliseconds 500
+        # Stop only once the request is on the wire (its trace line is written after the send) and the pipeline
+        # thread is blocked in a wait, seen on three polls in a row: the only wait left is the one for the reply.
+        $blocked = [ref] 0
+        $inWait = Wait-Condition -TimeoutSec 30 {
+            $sent = @($ps.Streams.Verbose | Where-Object Message -like "$($Session.Name) <- #* vget /unrealcv/echo never").Count -eq 1
+            $waiting = $sent -and $box.Thread -and $box.Thread.ThreadState.HasFlag([Threading.ThreadState]::WaitSleepJoin)
+            $blocked.Value = if ($waiting) { $blocked.Value + 1 } else { 0 }
+            $blocked.Value -ge 3
+        }
+        $inWait | Should -BeTrue -Because 'the request must be sent and its caller waiting before the stop'
         $handle.IsCompleted | Should -BeFalse
+
         $clock = [Diagnostics.Stopwatch]::StartNew()
         $ps.Stop()
-        $clock.Elapsed.TotalSeconds | Should -BeLessThan 5
+        $clock.Elapsed.TotalSeconds | Should -BeLessThan 5 -Because 'the stop ends the 600 s wait, not its timeout'
         $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+        $ps.InvocationStateInfo.Reason | Should -BeOfType [System.Management.Automation.PipelineStoppedException]
+        $ps.Streams.Error.Count | Should -Be 0 -Because 'a stop is neither a timeout nor a broken session'
         $ps.Dispose()
+        $Session.State | Should -Be 'Opened'
+
+        # The stopped request's late reply is dropped quietly: the next request gets its own.
         $Sim.Resume()
         (Invoke-UnrealCvRequest 'vget /unrealcv/echo after-stop').Text | Should -Be 'after-stop'
+        $Session.StrayReplyCount | Should -Be 0
     }
 }
 
