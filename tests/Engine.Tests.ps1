@@ -3,13 +3,10 @@ BeforeAll {
     . $PSScriptRoot/common.ps1
 }
 
-AfterAll {
-    Get-UnrealCvSession | Disconnect-UnrealCv
-    Stop-UnrealCvSimulator
-}
+AfterAll { Clear-TestState }
 
 Describe 'Timeouts and late replies' -Tag Integration {
-    BeforeAll { $script:Sim = Start-UnrealCvSimulator -FrameTimeMs 0 -Profile Windows }
+    BeforeAll { $script:Sim = Start-TestSimulator }
     AfterAll { Stop-UnrealCvSimulator -Simulator $Sim }
     BeforeEach { $script:Session = $Sim | Connect-UnrealCv }
     AfterEach { $Sim.Resume(); Get-UnrealCvSession | Disconnect-UnrealCv }
@@ -109,7 +106,7 @@ Describe 'Timeouts and late replies' -Tag Integration {
 }
 
 Describe 'Pipelining' -Tag Integration {
-    BeforeAll { $script:Sim = Start-UnrealCvSimulator -FrameTimeMs 200 -Profile Windows }
+    BeforeAll { $script:Sim = Start-TestSimulator -FrameTimeMs 200 }
     AfterAll { Stop-UnrealCvSimulator -Simulator $Sim }
     BeforeEach { $null = $Sim | Connect-UnrealCv }
     AfterEach { Get-UnrealCvSession | Disconnect-UnrealCv }
@@ -160,7 +157,7 @@ Describe 'Pipelining' -Tag Integration {
 }
 
 Describe 'Server messages' -Tag Integration {
-    BeforeAll { $script:Sim = Start-UnrealCvSimulator -FrameTimeMs 0 -Profile Windows }
+    BeforeAll { $script:Sim = Start-TestSimulator }
     AfterAll { Stop-UnrealCvSimulator -Simulator $Sim }
 
     It 'keeps frames without a request id apart from replies' {
@@ -187,7 +184,7 @@ Describe 'Server messages' -Tag Integration {
 
 Describe 'Faults' -Tag Integration {
     It 'marks the session Broken when the binary goes away, and says how to reconnect' {
-        $sim = Start-UnrealCvSimulator -FrameTimeMs 0 -Profile Windows
+        $sim = Start-TestSimulator
         $session = $sim | Connect-UnrealCv
         Stop-UnrealCvSimulator -Simulator $sim
         $err = { Invoke-UnrealCvRequest 'vget /unrealcv/status' -ErrorAction Stop } | Should -Throw -PassThru
@@ -200,7 +197,7 @@ Describe 'Faults' -Tag Integration {
 }
 
 Describe 'Limits and tracing' -Tag Integration {
-    BeforeAll { $script:Sim = Start-UnrealCvSimulator -FrameTimeMs 0 -Profile Windows -Width 64 -Height 48 }
+    BeforeAll { $script:Sim = Start-TestSimulator -Width 64 -Height 48 }
     AfterAll { Get-UnrealCvSession | Disconnect-UnrealCv; Stop-UnrealCvSimulator -Simulator $Sim }
 
     It 'refuses a reply larger than -MaxReplyBytes without allocating it, and breaks the session' {
@@ -228,8 +225,7 @@ Describe 'Limits and tracing' -Tag Integration {
 
 Describe 'Connect-UnrealCv -WaitSec' -Tag Integration {
     It 'keeps trying while the binary starts, instead of a fixed sleep' {
-        $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
-        $listener.Start(); $port = $listener.LocalEndpoint.Port; $listener.Stop()
+        $port = Get-FreePort
         $starter = Start-ThreadJob {
             Import-Module $using:ModuleManifest
             Start-Sleep -Milliseconds 1500
@@ -248,8 +244,7 @@ Describe 'Connect-UnrealCv -WaitSec' -Tag Integration {
     }
 
     It 'gives up after -WaitSec with the last reason' {
-        $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
-        $listener.Start(); $port = $listener.LocalEndpoint.Port; $listener.Stop()
+        $port = Get-FreePort
         { Connect-UnrealCv 127.0.0.1 -Port $port -WaitSec 1 -TimeoutSec 1 -ProgressAction SilentlyContinue -ErrorAction Stop } |
             Should -Throw -ErrorId 'UnrealCvConnectFailed,UnrealCv.Commands.ConnectUnrealCvCommand'
     }
@@ -257,7 +252,7 @@ Describe 'Connect-UnrealCv -WaitSec' -Tag Integration {
 
 Describe 'One session, many runspaces' -Tag Integration {
     It 'gives every runspace its own replies through one shared session' {
-        $sim = Start-UnrealCvSimulator -FrameTimeMs 0 -Profile Windows
+        $sim = Start-TestSimulator
         $session = $sim | Connect-UnrealCv
         $results = 1..4 | ForEach-Object -ThrottleLimit 4 -Parallel {
             Import-Module $using:ModuleManifest

@@ -10,12 +10,15 @@ $script:FastTicks = '-SimFrameTimeMs=0'
 
 function script:Start-TestSimulator {
     # An embedded simulator as most tests want it: the Windows profile, a frame as soon as a request is queued.
-    param([int] $FrameTimeMs = 0, [string] $Profile = 'Windows', [hashtable] $With = @{})
-    Start-UnrealCvSimulator -FrameTimeMs $FrameTimeMs -Profile $Profile @With
+    param([int] $FrameTimeMs = 0, [string] $Profile = 'Windows', [string] $ProjectName, [int] $Width, [int] $Height, [int] $Port, [string] $SocketDirectory)
+    $PSBoundParameters['FrameTimeMs'] = $FrameTimeMs
+    $PSBoundParameters['Profile'] = $Profile
+    Start-UnrealCvSimulator @PSBoundParameters
 }
 
 function script:Clear-TestState {
-    # What a file leaves behind: every session disconnected, every embedded simulator stopped.
+    # What a file leaves behind: every binary stopped, every session disconnected, every embedded simulator stopped.
+    Stop-UnrealCvBinary
     Get-UnrealCvSession | Disconnect-UnrealCv
     Stop-UnrealCvSimulator
 }
@@ -49,12 +52,15 @@ function script:Get-FreePort {
 }
 
 function script:Get-FreePortRange {
-    # The first of $Count consecutive ports that can all be bound now, for -PortRange/-Port of a binary, with the
-    # leftover Unix socket files of those ports (/tmp/unrealcv_<port>.socket) removed.
+    # $Count consecutive ports that can all be bound now, below the kernel's ephemeral ports (so a connection does
+    # not take one meanwhile and Start-UnrealCvBinary has no overlap to warn about), as (first, last) for -PortRange;
+    # the leftover Unix socket files of those ports (a binary serves /tmp/unrealcv_<port>.socket) are removed.
     param([int] $Count = 1)
+    $below = 32768
+    if (Test-Path /proc/sys/net/ipv4/ip_local_port_range) { $below = [int]((Get-Content /proc/sys/net/ipv4/ip_local_port_range) -split '\s+')[0] }
     $random = [Random]::new()
     for ($try = 0; $try -lt 200; $try++) {
-        $first = $random.Next(20000, 32700 - $Count) # below the ephemeral ports Linux hands out to connections
+        $first = $random.Next(20000, $below - $Count)
         $bound = [System.Collections.Generic.List[System.Net.Sockets.Socket]]::new()
         try {
             for ($p = $first; $p -lt $first + $Count; $p++) {
@@ -66,7 +72,7 @@ function script:Get-FreePortRange {
         catch [System.Net.Sockets.SocketException] { continue }
         finally { foreach ($s in $bound) { $s.Dispose() } }
         for ($p = $first; $p -lt $first + $Count; $p++) { Remove-LeftoverSocket "/tmp/unrealcv_$p.socket" }
-        return $first
+        return $first, ($first + $Count - 1)
     }
     throw "no $Count consecutive free ports found"
 }
