@@ -1,13 +1,6 @@
 # No binary outlives the PowerShell that started it, unless started with -KeepRunning.
 BeforeAll {
     . $PSScriptRoot/common.ps1
-    $script:SimulatorProgram = (Resolve-Path (Join-Path $PSScriptRoot '../out/UnrealCvSimulator/UnrealCvSimulator')).Path
-    $script:FastTicks = '-SimFrameTimeMs=0'
-    function script:Test-ProcessAlive([int] $id) {
-        # A zombie (state Z) has ended; it only waits for a parent that reaps it (in a container, pid 1 may never do).
-        $stat = Get-Content "/proc/$id/stat" -ErrorAction SilentlyContinue
-        $null -ne $stat -and $stat.Substring($stat.LastIndexOf(')') + 2, 1) -ne 'Z'
-    }
     function script:Wait-ProcessGone([int] $id, [int] $seconds = 20) {
         $deadline = [DateTime]::Now.AddSeconds($seconds)
         while ((Test-ProcessAlive $id) -and [DateTime]::Now -lt $deadline) { Start-Sleep -Milliseconds 50 }
@@ -60,10 +53,11 @@ $then
 
 Describe 'Binaries end with the PowerShell that started them' -Tag Integration -Skip:(-not $IsLinux) {
     It 'stops the binary and removes its instance folder when a pwsh -File script ends without Stop-UnrealCvBinary' {
+        $port = (Get-FreePortRange 1)[0]
         $game = New-PackagedGame 'scriptEnds'
-        $run = Start-PowerShellScript 'ends' "Start-UnrealCvBinary '$game' -Port 27000 -ArgumentList '$FastTicks'"
+        $run = Start-PowerShellScript 'ends' "Start-UnrealCvBinary '$game' -Port $port -ArgumentList '$FastTicks'"
         $run.Guard | Should -Be 'ParentDeathSignal'
-        $run.Folder | Should -BeLike '*Binaries/Linux_27000'
+        $run.Folder | Should -BeLike "*Binaries/Linux_$port"
         $run.Process.WaitForExit(30000) | Should -BeTrue
         $run.Process.ExitCode | Should -Be 0
         # Stopped by PowerShell's exit itself: the folder is gone too, which a parent-death kill alone would leave.
@@ -72,8 +66,9 @@ Describe 'Binaries end with the PowerShell that started them' -Tag Integration -
     }
 
     It 'stops the binary when PowerShell gets SIGTERM, and PowerShell still ends' {
+        $port = (Get-FreePortRange 1)[0]
         $game = New-PackagedGame 'terminated'
-        $run = Start-PowerShellScript 'sigterm' "Start-UnrealCvBinary '$game' -Port 27010 -ArgumentList '$FastTicks'" 'Start-Sleep 600'
+        $run = Start-PowerShellScript 'sigterm' "Start-UnrealCvBinary '$game' -Port $port -ArgumentList '$FastTicks'" 'Start-Sleep 600'
         Test-ProcessAlive $run.BinaryId | Should -BeTrue
         kill -TERM $run.Process.Id
         $run.Process.WaitForExit(30000) | Should -BeTrue -Because 'SIGTERM still ends PowerShell'
@@ -82,8 +77,9 @@ Describe 'Binaries end with the PowerShell that started them' -Tag Integration -
     }
 
     It 'has the kernel kill the binary when PowerShell is killed (SIGKILL)' {
+        $port = (Get-FreePortRange 1)[0]
         $game = New-PackagedGame 'killed'
-        $run = Start-PowerShellScript 'sigkill' "Start-UnrealCvBinary '$game' -Port 27020 -ArgumentList '$FastTicks'" 'Start-Sleep 600'
+        $run = Start-PowerShellScript 'sigkill' "Start-UnrealCvBinary '$game' -Port $port -ArgumentList '$FastTicks'" 'Start-Sleep 600'
         $run.Guard | Should -Be 'ParentDeathSignal'
         Test-ProcessAlive $run.BinaryId | Should -BeTrue
         $run.Process.Kill()
@@ -92,8 +88,9 @@ Describe 'Binaries end with the PowerShell that started them' -Tag Integration -
     }
 
     It 'leaves a binary started with -KeepRunning running after PowerShell ends' {
+        $port = (Get-FreePortRange 1)[0]
         $game = New-PackagedGame 'keeps'
-        $run = Start-PowerShellScript 'keep' "Start-UnrealCvBinary '$game' -Port 27030 -ArgumentList '$FastTicks' -KeepRunning"
+        $run = Start-PowerShellScript 'keep' "Start-UnrealCvBinary '$game' -Port $port -ArgumentList '$FastTicks' -KeepRunning"
         try {
             $run.Guard | Should -Be 'None'
             $run.KeepRunning | Should -Be 'True'
@@ -101,25 +98,26 @@ Describe 'Binaries end with the PowerShell that started them' -Tag Integration -
             Test-ProcessAlive $run.BinaryId | Should -BeTrue
             Test-Path $run.Folder | Should -BeTrue
             # Still serving: a new session reaches it (over its Unix socket, since the starting PowerShell's client left).
-            $s = Connect-UnrealCv -SocketPath /tmp/unrealcv_27030.socket
+            $s = Connect-UnrealCv -SocketPath "/tmp/unrealcv_$port.socket"
             (Invoke-UnrealCvRequest 'vget /unrealcv/status' -Session $s).Text | Should -BeLike 'Is Listening*'
             Disconnect-UnrealCv -Session $s
         }
         finally {
             if (Test-ProcessAlive $run.BinaryId) { Stop-Process -Id $run.BinaryId -Force }
-            Remove-Item -Force -ErrorAction SilentlyContinue /tmp/unrealcv_27030.socket
+            Remove-Item -Force -ErrorAction SilentlyContinue "/tmp/unrealcv_$port.socket"
         }
     }
 
     It 'stops the binaries of a runspace when that runspace closes' {
+        $port = (Get-FreePortRange 1)[0]
         $game = New-PackagedGame 'runspaceCloses'
         $ps = [powershell]::Create()
         $null = $ps.AddScript({
-            param($m, $p, $a)
+            param($m, $p, $a, $port)
             Import-Module $m
-            $b = Start-UnrealCvBinary $p -Port 27040 -ArgumentList $a
+            $b = Start-UnrealCvBinary $p -Port $port -ArgumentList $a
             $b.ProcessId, $b.InstanceFolder
-        }).AddArgument($ModuleManifest).AddArgument($game).AddArgument($FastTicks)
+        }).AddArgument($ModuleManifest).AddArgument($game).AddArgument($FastTicks).AddArgument($port)
         $id, $folder = $ps.Invoke()
         Test-ProcessAlive $id | Should -BeTrue
         $ps.Dispose()
@@ -128,10 +126,11 @@ Describe 'Binaries end with the PowerShell that started them' -Tag Integration -
     }
 
     It 'runs the binary itself under the parent-death signal: setpriv execs, so the pid is the binary''s, and it outlives the thread that started it' {
-        $b = Start-UnrealCvBinary (New-PackagedGame 'spawned') -Port 27050 -ArgumentList $FastTicks -Connect
+        $port = (Get-FreePortRange 1)[0]
+        $b = Start-UnrealCvBinary (New-PackagedGame 'spawned') -Port $port -ArgumentList $FastTicks -Connect
         try {
             $b.LifetimeGuard | Should -Be 'ParentDeathSignal'
-            $b.Executable | Should -BeLike '*/Game/Binaries/Linux_27050/Game'
+            $b.Executable | Should -BeLike "*/Game/Binaries/Linux_$port/Game"
             [IO.File]::ResolveLinkTarget("/proc/$($b.ProcessId)/exe", $false).FullName | Should -Be $b.Executable
             [IO.File]::ReadAllText("/proc/$($b.ProcessId)/cmdline").Split([char]0)[0] | Should -Be $b.Executable
             # The start ran on a worker thread that has ended by now; the parent-death signal follows the thread that

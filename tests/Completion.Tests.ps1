@@ -6,10 +6,7 @@ BeforeAll {
     }
 }
 
-AfterAll {
-    Get-UnrealCvSession | Disconnect-UnrealCv
-    Stop-UnrealCvSimulator
-}
+AfterAll { Clear-TestState }
 
 Describe 'Tab completion' -Tag Integration {
     It 'offers the plugin''s templates when no session is connected' {
@@ -20,7 +17,7 @@ Describe 'Tab completion' -Tag Integration {
 
     Context 'with a session' {
         BeforeAll {
-            $script:Sim = Start-UnrealCvSimulator -FrameTimeMs 0 -Profile Windows
+            $script:Sim = Start-TestSimulator
             $script:Session = $Sim | Connect-UnrealCv -Name CompletionTarget
         }
         AfterAll { Disconnect-UnrealCv -Session $Session; Stop-UnrealCvSimulator -Simulator $Sim }
@@ -54,7 +51,7 @@ Describe 'Tab completion' -Tag Integration {
 
 Describe 'Format views' -Tag Integration {
     BeforeAll {
-        $script:Sim = Start-UnrealCvSimulator -FrameTimeMs 0 -Profile Windows -ProjectName ViewProject
+        $script:Sim = Start-TestSimulator -ProjectName ViewProject
         $script:Session = $Sim | Connect-UnrealCv -Name ViewTarget
     }
     AfterAll { Disconnect-UnrealCv -Session $Session; Stop-UnrealCvSimulator -Simulator $Sim }

@@ -1,12 +1,9 @@
 BeforeAll {
     . $PSScriptRoot/common.ps1
-    $script:Simulator = Start-UnrealCvSimulator -FrameTimeMs 0 -ProjectName 'PesterProject' -Profile Windows
+    $script:Simulator = Start-TestSimulator -ProjectName 'PesterProject'
 }
 
-AfterAll {
-    Get-UnrealCvSession | Disconnect-UnrealCv
-    Stop-UnrealCvSimulator
-}
+AfterAll { Clear-TestState }
 
 Describe 'Connect-UnrealCv' -Tag Integration {
     AfterEach {
@@ -37,8 +34,7 @@ Describe 'Connect-UnrealCv' -Tag Integration {
     }
 
     It 'says nothing is listening, within the timeout, when nothing is' {
-        $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
-        $listener.Start(); $freePort = $listener.LocalEndpoint.Port; $listener.Stop()
+        $freePort = Get-FreePort
         $watch = [Diagnostics.Stopwatch]::StartNew()
         $err = { Connect-UnrealCv 127.0.0.1 -Port $freePort -TimeoutSec 2 -ErrorAction Stop } |
             Should -Throw -ErrorId 'UnrealCvConnectFailed,UnrealCv.Commands.ConnectUnrealCvCommand' -PassThru
@@ -49,8 +45,7 @@ Describe 'Connect-UnrealCv' -Tag Integration {
     }
 
     It 'waits within -TimeoutSec for a binary that opens its port late, with one session id for all attempts' {
-        $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
-        $listener.Start(); $port = $listener.LocalEndpoint.Port; $listener.Stop()
+        $port = Get-FreePort
         # The binary starts 1.5 s after the connect begins, as in `./MyGame.sh & Connect-UnrealCv -TimeoutSec 30`.
         $late = Start-ThreadJob -ScriptBlock {
             param($manifest, $port)

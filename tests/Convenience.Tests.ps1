@@ -1,6 +1,6 @@
 BeforeAll {
     . $PSScriptRoot/common.ps1
-    $script:Sim = Start-UnrealCvSimulator -FrameTimeMs 0 -Profile Windows -Width 64 -Height 48
+    $script:Sim = Start-TestSimulator -Width 64 -Height 48
     $script:Main = $Sim | Connect-UnrealCv
 
     # Puts RedBox and camera 1 back as the scene builds them, with raw requests (not the cmdlets under test).
@@ -15,10 +15,7 @@ BeforeAll {
     function script:Get-NextRequestId { (Invoke-UnrealCvRequest 'vget /unrealcv/echo probe').RequestId + 1 }
 }
 
-AfterAll {
-    Get-UnrealCvSession | Disconnect-UnrealCv
-    Stop-UnrealCvSimulator
-}
+AfterAll { Clear-TestState }
 
 Describe 'Get-UnrealCvObject' -Tag Integration {
     It 'reads <_> as vget /object/<name>/... prints it' -ForEach @('RedBox', 'GreenBox', 'BlueBox') {
@@ -391,7 +388,7 @@ Describe 'End to end: moving an object moves its mask' -Tag Integration {
 Describe 'Several sessions' -Tag Integration {
     # Last in the file: connecting makes the new session current.
     It 'reads each session''s objects and cameras, each marked with its session' {
-        $sim2 = Start-UnrealCvSimulator -FrameTimeMs 0 -Profile Windows -Width 32 -Height 24
+        $sim2 = Start-TestSimulator -Width 32 -Height 24
         try {
             $second = $sim2 | Connect-UnrealCv
             $null = Invoke-UnrealCvRequest -Session $second 'vset /object/RedBox/location 1 2 3'

@@ -3,13 +3,10 @@ BeforeAll {
     . $PSScriptRoot/common.ps1
 }
 
-AfterAll {
-    Get-UnrealCvSession | Disconnect-UnrealCv
-    Stop-UnrealCvSimulator
-}
+AfterAll { Clear-TestState }
 
 Describe 'Timeouts and late replies' -Tag Integration {
-    BeforeAll { $script:Sim = Start-UnrealCvSimulator -FrameTimeMs 0 -Profile Windows }
+    BeforeAll { $script:Sim = Start-TestSimulator }
     AfterAll { Stop-UnrealCvSimulator -Simulator $Sim }
     BeforeEach { $script:Session = $Sim | Connect-UnrealCv }
     AfterEach { $Sim.Resume(); Get-UnrealCvSession | Disconnect-UnrealCv }
@@ -70,28 +67,46 @@ Describe 'Timeouts and late replies' -Tag Integration {
     }
 
     It 'ends a waiting request at once on Ctrl+C' {
-        $Sim.Suspend()
+        $Sim.Suspend()   # the request is read and queued, and never answered
+        $box = [hashtable]::Synchronized(@{})
         $ps = [powershell]::Create()
         $null = $ps.AddScript({
-                param($manifest, $s)
+                param($manifest, $s, $box)
                 Import-Module $manifest
-                Invoke-UnrealCvRequest 'vget /unrealcv/echo never' -Session $s -TimeoutSec 600
-            }).AddArgument($ModuleManifest).AddArgument($Session)
+                $box.Thread = [Threading.Thread]::CurrentThread
+                Invoke-UnrealCvRequest 'vget /unrealcv/echo never' -Session $s -TimeoutSec 600 -Verbose
+            }).AddArgument($ModuleManifest).AddArgument($Session).AddArgument($box)
         $handle = $ps.BeginInvoke()
-        Start-Sleep -Milliseconds 500
+        # Stop only once the request is on the wire (its trace line is written after the send) and the pipeline
+        # thread is blocked in a wait, seen on three polls in a row: the only wait left is the one for the reply.
+        $blocked = [ref] 0
+        $inWait = Wait-Condition -TimeoutSec 30 {
+            $sent = @($ps.Streams.Verbose | Where-Object Message -like "$($Session.Name) <- #* vget /unrealcv/echo never").Count -eq 1
+            $waiting = $sent -and $box.Thread -and $box.Thread.ThreadState.HasFlag([Threading.ThreadState]::WaitSleepJoin)
+            $blocked.Value = if ($waiting) { $blocked.Value + 1 } else { 0 }
+            $blocked.Value -ge 3
+        }
+        $inWait | Should -BeTrue -Because 'the request must be sent and its caller waiting before the stop'
         $handle.IsCompleted | Should -BeFalse
+
         $clock = [Diagnostics.Stopwatch]::StartNew()
         $ps.Stop()
-        $clock.Elapsed.TotalSeconds | Should -BeLessThan 5
+        $clock.Elapsed.TotalSeconds | Should -BeLessThan 5 -Because 'the stop ends the 600 s wait, not its timeout'
         $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+        $ps.InvocationStateInfo.Reason | Should -BeOfType [System.Management.Automation.PipelineStoppedException]
+        $ps.Streams.Error.Count | Should -Be 0 -Because 'a stop is neither a timeout nor a broken session'
         $ps.Dispose()
+        $Session.State | Should -Be 'Opened'
+
+        # The stopped request's late reply is dropped quietly: the next request gets its own.
         $Sim.Resume()
         (Invoke-UnrealCvRequest 'vget /unrealcv/echo after-stop').Text | Should -Be 'after-stop'
+        $Session.StrayReplyCount | Should -Be 0
     }
 }
 
 Describe 'Pipelining' -Tag Integration {
-    BeforeAll { $script:Sim = Start-UnrealCvSimulator -FrameTimeMs 200 -Profile Windows }
+    BeforeAll { $script:Sim = Start-TestSimulator -FrameTimeMs 200 }
     AfterAll { Stop-UnrealCvSimulator -Simulator $Sim }
     BeforeEach { $null = $Sim | Connect-UnrealCv }
     AfterEach { Get-UnrealCvSession | Disconnect-UnrealCv }
@@ -142,7 +157,7 @@ Describe 'Pipelining' -Tag Integration {
 }
 
 Describe 'Server messages' -Tag Integration {
-    BeforeAll { $script:Sim = Start-UnrealCvSimulator -FrameTimeMs 0 -Profile Windows }
+    BeforeAll { $script:Sim = Start-TestSimulator }
     AfterAll { Stop-UnrealCvSimulator -Simulator $Sim }
 
     It 'keeps frames without a request id apart from replies' {
@@ -169,7 +184,7 @@ Describe 'Server messages' -Tag Integration {
 
 Describe 'Faults' -Tag Integration {
     It 'marks the session Broken when the binary goes away, and says how to reconnect' {
-        $sim = Start-UnrealCvSimulator -FrameTimeMs 0 -Profile Windows
+        $sim = Start-TestSimulator
         $session = $sim | Connect-UnrealCv
         Stop-UnrealCvSimulator -Simulator $sim
         $err = { Invoke-UnrealCvRequest 'vget /unrealcv/status' -ErrorAction Stop } | Should -Throw -PassThru
@@ -182,7 +197,7 @@ Describe 'Faults' -Tag Integration {
 }
 
 Describe 'Limits and tracing' -Tag Integration {
-    BeforeAll { $script:Sim = Start-UnrealCvSimulator -FrameTimeMs 0 -Profile Windows -Width 64 -Height 48 }
+    BeforeAll { $script:Sim = Start-TestSimulator -Width 64 -Height 48 }
     AfterAll { Get-UnrealCvSession | Disconnect-UnrealCv; Stop-UnrealCvSimulator -Simulator $Sim }
 
     It 'refuses a reply larger than -MaxReplyBytes without allocating it, and breaks the session' {
@@ -210,8 +225,7 @@ Describe 'Limits and tracing' -Tag Integration {
 
 Describe 'Connect-UnrealCv -WaitSec' -Tag Integration {
     It 'keeps trying while the binary starts, instead of a fixed sleep' {
-        $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
-        $listener.Start(); $port = $listener.LocalEndpoint.Port; $listener.Stop()
+        $port = Get-FreePort
         $starter = Start-ThreadJob {
             Import-Module $using:ModuleManifest
             Start-Sleep -Milliseconds 1500
@@ -230,8 +244,7 @@ Describe 'Connect-UnrealCv -WaitSec' -Tag Integration {
     }
 
     It 'gives up after -WaitSec with the last reason' {
-        $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
-        $listener.Start(); $port = $listener.LocalEndpoint.Port; $listener.Stop()
+        $port = Get-FreePort
         { Connect-UnrealCv 127.0.0.1 -Port $port -WaitSec 1 -TimeoutSec 1 -ProgressAction SilentlyContinue -ErrorAction Stop } |
             Should -Throw -ErrorId 'UnrealCvConnectFailed,UnrealCv.Commands.ConnectUnrealCvCommand'
     }
@@ -239,7 +252,7 @@ Describe 'Connect-UnrealCv -WaitSec' -Tag Integration {
 
 Describe 'One session, many runspaces' -Tag Integration {
     It 'gives every runspace its own replies through one shared session' {
-        $sim = Start-UnrealCvSimulator -FrameTimeMs 0 -Profile Windows
+        $sim = Start-TestSimulator
         $session = $sim | Connect-UnrealCv
         $results = 1..4 | ForEach-Object -ThrottleLimit 4 -Parallel {
             Import-Module $using:ModuleManifest

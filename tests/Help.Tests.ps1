@@ -226,7 +226,7 @@ Describe 'Help examples' -Tag Integration {
         # What every example may assume: a current session to a simulator that keeps serving TCP.
         Disconnect-UnrealCv -All
         Stop-UnrealCvSimulator
-        $simulator = Start-UnrealCvSimulator -FrameTimeMs 0 -Profile Windows
+        $simulator = Start-TestSimulator
         $simulator | Connect-UnrealCv | Out-Null
     }
     AfterEach {

@@ -1,12 +1,9 @@
 BeforeAll {
     . $PSScriptRoot/common.ps1
-    $script:Simulator = Start-UnrealCvSimulator -FrameTimeMs 0 -ProjectName 'PesterProject' -Profile Windows
+    $script:Simulator = Start-TestSimulator -ProjectName 'PesterProject'
 }
 
-AfterAll {
-    Get-UnrealCvSession | Disconnect-UnrealCv
-    Stop-UnrealCvSimulator
-}
+AfterAll { Clear-TestState }
 
 Describe 'Invoke-UnrealCvRequest' -Tag Integration {
     BeforeEach { $script:Session = $Simulator | Connect-UnrealCv }
@@ -173,7 +170,7 @@ Describe 'Templates' -Tag Integration {
 
 Describe 'Fan-out to several sessions' -Tag Integration {
     It 'writes one output per command and session, in input order, failures in their places' {
-        $sims = 1..2 | ForEach-Object { Start-UnrealCvSimulator -FrameTimeMs 0 -Profile Windows -ProjectName "Pair$_" }
+        $sims = 1..2 | ForEach-Object { Start-TestSimulator -ProjectName "Pair$_" }
         try {
             $sessions = $sims | Connect-UnrealCv
             $out = 'vget /unrealcv/echo 1', 'vget /nope', 'vget /unrealcv/echo 3' | Invoke-UnrealCvRequest -Session $sessions -ErrorAction SilentlyContinue -ErrorVariable errors
@@ -196,7 +193,7 @@ Describe 'Fan-out to several sessions' -Tag Integration {
     }
 
     It 'sends each command to every session and marks each reply with its session' {
-        $sims = 1..3 | ForEach-Object { Start-UnrealCvSimulator -FrameTimeMs 0 -Profile Windows -ProjectName "Fleet$_" }
+        $sims = 1..3 | ForEach-Object { Start-TestSimulator -ProjectName "Fleet$_" }
         try {
             $sessions = $sims | Connect-UnrealCv
             $replies = 'vget /scene/name', 'vget /unrealcv/echo x' | Invoke-UnrealCvRequest -Session $sessions
@@ -252,7 +249,7 @@ Describe 'The session list' -Tag Integration {
 
 Describe 'Disconnect-UnrealCv' -Tag Integration {
     It 'closes by -Id, by -Name with wildcards, and -All' {
-        $sims = 1..3 | ForEach-Object { Start-UnrealCvSimulator -FrameTimeMs 0 -Profile Windows }
+        $sims = 1..3 | ForEach-Object { Start-TestSimulator }
         try {
             $a, $b, $c = $sims | ForEach-Object -Begin { $i = 0 } -Process { $_ | Connect-UnrealCv -Name ("Fleet-{0}" -f ($i++)) }
             Disconnect-UnrealCv -Id $a.Id

@@ -1,6 +1,6 @@
 BeforeAll {
     . $PSScriptRoot/common.ps1
-    $script:Sim = Start-UnrealCvSimulator -FrameTimeMs 0 -Profile Windows -Width 64 -Height 48
+    $script:Sim = Start-TestSimulator -Width 64 -Height 48
     $null = $Sim | Connect-UnrealCv
 
     # Where the top-down camera (camera 1: above the origin, pitch -90, horizontal FOV) sees the world
@@ -19,10 +19,7 @@ BeforeAll {
     }
 }
 
-AfterAll {
-    Get-UnrealCvSession | Disconnect-UnrealCv
-    Stop-UnrealCvSimulator
-}
+AfterAll { Clear-TestState }
 
 Describe 'Typed reply values' -Tag Integration {
     Context 'plugin status' {

@@ -1,19 +1,12 @@
 # Launching binaries, with the simulator's console program standing in for a game binary.
 BeforeAll {
     . $PSScriptRoot/common.ps1
-    $script:SimulatorProgram = (Resolve-Path (Join-Path $PSScriptRoot '../out/UnrealCvSimulator/UnrealCvSimulator')).Path
-    $script:FastTicks = '-SimFrameTimeMs=0'
     $script:Invariant = [cultureinfo]::InvariantCulture
     function script:New-Script([string] $name, [string] $body) {
         $path = Join-Path $TestDrive $name
         Set-Content -Path $path -Value "#!/bin/sh`n$body`n"
         chmod +x $path
         $path
-    }
-    function script:Test-ProcessAlive([int] $id) {
-        # A zombie (state Z) has ended; it only waits for a parent that reaps it (in a container, pid 1 may never do).
-        $stat = Get-Content "/proc/$id/stat" -ErrorAction SilentlyContinue
-        $null -ne $stat -and $stat.Substring($stat.LastIndexOf(')') + 2, 1) -ne 'Z'
     }
     # Unreal's generated launch script of a packaged Linux game (4.27; UE5 names the variables UE_*).
     $script:UnrealLaunchScript = @'
@@ -101,16 +94,15 @@ chmod +x "$UE4_PROJECT_ROOT/Game/Binaries/Linux/Game"
     }
 }
 
-AfterAll {
-    Stop-UnrealCvBinary
-}
+AfterAll { Clear-TestState }
 
 Describe 'Start-UnrealCvBinary' -Tag Integration -Skip:(-not $IsLinux) {
     AfterEach { Stop-UnrealCvBinary -TimeoutSec 1 }
 
     It 'starts a binary on a free port, waits for its welcome, connects over its Unix socket, and stops it cleanly' {
-        $port = 30000
-        $binary = Start-UnrealCvBinary $SimulatorProgram -PortRange $port, ($port + 99) -ArgumentList $FastTicks -Connect -Transport Auto -Width 32 -Height 24
+        $range = Get-FreePortRange 100
+        $port = $range[0]
+        $binary = Start-UnrealCvBinary $SimulatorProgram -PortRange $range -ArgumentList $FastTicks -Connect -Transport Auto -Width 32 -Height 24
         $binary.Port | Should -BeGreaterOrEqual $port
         $binary.PortDelivery | Should -Be 'InstanceFolder'
         $binary.InstanceFolder | Should -Be "$(Split-Path $SimulatorProgram)_$($binary.Port)"
@@ -143,7 +135,8 @@ Describe 'Start-UnrealCvBinary' -Tag Integration -Skip:(-not $IsLinux) {
 
     It 'reports a binary that exits at once, with its exit code and last output, and removes its instance folder' {
         $game = New-PackagedGame 'crash' -Game "echo 'LogPakFile: Error: no pak found'`nexit 3"
-        $err = { Start-UnrealCvBinary $game.Script -PortRange 30100, 30199 -ErrorAction Stop } | Should -Throw -PassThru
+        $range = Get-FreePortRange 100
+        $err = { Start-UnrealCvBinary $game.Script -PortRange $range -ErrorAction Stop } | Should -Throw -PassThru
         $err.FullyQualifiedErrorId | Should -Be 'UnrealCvBinaryStartFailed,UnrealCv.Commands.StartUnrealCvBinaryCommand'
         $err.Exception.Message | Should -BeLike '*exited with code 3*LogPakFile: Error: no pak found*'
         Get-InstanceFolder $game | Should -BeNullOrEmpty
@@ -155,16 +148,19 @@ Describe 'Start-UnrealCvBinary' -Tag Integration -Skip:(-not $IsLinux) {
         Start-UnrealCvBinary $bad -PortDelivery Arguments -PortRange ($low + 100), ($low + 199) -ErrorAction SilentlyContinue -WarningVariable warnings -WarningAction SilentlyContinue
         $warnings.Count | Should -Be 1
         $warnings[0].Message | Should -BeLike "*overlap the ephemeral range $low-*Prefer ports below $low*"
-        Start-UnrealCvBinary $bad -PortDelivery Arguments -PortRange 30100, 30199 -ErrorAction SilentlyContinue -WarningVariable quiet -WarningAction SilentlyContinue
+        Start-UnrealCvBinary $bad -PortDelivery Arguments -PortRange (Get-FreePortRange 100) -ErrorAction SilentlyContinue -WarningVariable quiet -WarningAction SilentlyContinue
         $quiet.Count | Should -Be 0
     }
 
     It 'gives up on a binary that never answers, and leaves no process and no folder behind' {
         $pidFile = Join-Path $TestDrive 'silent.pid'
         $game = New-PackagedGame 'silent' -Game "echo `$`$ > '$pidFile'`nsleep 600"
-        $err = { Start-UnrealCvBinary $game.Script -PortRange 30200, 30299 -TimeoutSec 2 -ErrorAction Stop } | Should -Throw -PassThru
+        $range = Get-FreePortRange 100
+        $err = { Start-UnrealCvBinary $game.Script -PortRange $range -TimeoutSec 2 -ErrorAction Stop } | Should -Throw -PassThru
         $err.FullyQualifiedErrorId | Should -Be 'UnrealCvBinaryNotAnswering,UnrealCv.Commands.StartUnrealCvBinaryCommand'
-        $err.Exception.Message | Should -BeLike '*did not answer*within 2 s*It was stopped*Linux_302*unrealcv.ini*'
+        $err.Exception.Message | Should -BeLike '*did not answer*within 2 s*It was stopped*Linux_*unrealcv.ini*'
+        $err.Exception.Message -match 'Linux_(\d+)' | Should -BeTrue
+        [int]$Matches[1] | Should -BeIn ($range[0]..$range[1])
         Test-ProcessAlive ([int](Get-Content $pidFile)) | Should -BeFalse
         Get-Process sleep -ErrorAction SilentlyContinue | Where-Object { $_.Parent.Id -eq [int](Get-Content $pidFile) } | Should -BeNullOrEmpty
         Get-InstanceFolder $game | Should -BeNullOrEmpty
@@ -175,7 +171,7 @@ Describe 'Start-UnrealCvBinary' -Tag Integration -Skip:(-not $IsLinux) {
         # A game whose work is a child process, as a launch script's is.
         $game = New-PackagedGame 'slow' -Game "echo `$`$ > '$pidFile'`nsleep 600 &`necho `$! >> '$pidFile'`nwait"
         $ps = [powershell]::Create()
-        $null = $ps.AddScript({ param($m, $p) Import-Module $m; Start-UnrealCvBinary $p -PortRange 30300, 30399 -TimeoutSec 120 }).AddArgument($ModuleManifest).AddArgument($game.Script)
+        $null = $ps.AddScript({ param($m, $p, $r) Import-Module $m; Start-UnrealCvBinary $p -PortRange $r -TimeoutSec 120 }).AddArgument($ModuleManifest).AddArgument($game.Script).AddArgument((Get-FreePortRange 100))
         $handle = $ps.BeginInvoke()
         $deadline = [DateTime]::Now.AddSeconds(20)
         while (-not ((Test-Path $pidFile) -and @(Get-Content $pidFile).Count -eq 2) -and [DateTime]::Now -lt $deadline) { Start-Sleep -Milliseconds 50 }
@@ -190,15 +186,14 @@ Describe 'Start-UnrealCvBinary' -Tag Integration -Skip:(-not $IsLinux) {
     }
 
     It 'starts binaries in parallel without two of them racing for one port' {
-        $port = 30400
-        $binaries = 1..6 | Start-UnrealCvBinary $SimulatorProgram -PortRange $port, ($port + 50) -ArgumentList $FastTicks -ThrottleLimit 6 -Name 'race{0}'
+        $binaries = 1..6 | Start-UnrealCvBinary $SimulatorProgram -PortRange (Get-FreePortRange 51) -ArgumentList $FastTicks -ThrottleLimit 6 -Name 'race{0}'
         $binaries.Count | Should -Be 6
         ($binaries.Port | Sort-Object -Unique).Count | Should -Be 6
         ($binaries.Name | Sort-Object) | Should -Be (1..6 | ForEach-Object { "race$_" })
     }
 
     It 'starts 32 binaries, connects them over Unix sockets, fans out, and stops them' {
-        $binaries = 1..32 | Start-UnrealCvBinary $SimulatorProgram -PortRange 31000, 31999 -ArgumentList $FastTicks -Connect -Transport Auto -Width 16 -Height 12 -ThrottleLimit 16
+        $binaries = 1..32 | Start-UnrealCvBinary $SimulatorProgram -PortRange (Get-FreePortRange 1000) -ArgumentList $FastTicks -Connect -Transport Auto -Width 16 -Height 12 -ThrottleLimit 16
         $binaries.Count | Should -Be 32
         ($binaries.Session | Where-Object Transport -eq 'Unix').Count | Should -Be 32
         ($binaries.InstanceFolder | Sort-Object -Unique).Count | Should -Be 32
@@ -223,8 +218,9 @@ Describe 'How a binary gets its port and size' -Tag Integration -Skip:(-not $IsL
         # The game's own ini, hand-written, with a WRONG port: a binary that read it would listen on port 1, not its own.
         [IO.File]::WriteAllText($shared, "; the team's settings`n[UnrealCV.Core]`nPort=1`nEnableInput=False`n")
         $before = [IO.File]::ReadAllText($shared)
+        $range = Get-FreePortRange 100
         $binaries = foreach ($i in 1..8) {
-            Start-UnrealCvBinary $game.Script -PortRange 26000, 26099 -Width (16 * $i) -Height (8 * $i) -Fov (40 + $i) -ArgumentList $FastTicks -Connect -Name "instance$i"
+            Start-UnrealCvBinary $game.Script -PortRange $range -Width (16 * $i) -Height (8 * $i) -Fov (40 + $i) -ArgumentList $FastTicks -Connect -Name "instance$i"
         }
         $binaries.Count | Should -Be 8
         ($binaries.Port | Sort-Object -Unique).Count | Should -Be 8
@@ -258,7 +254,7 @@ Describe 'How a binary gets its port and size' -Tag Integration -Skip:(-not $IsL
         $game = New-PackagedGame 'packagedArguments'
         $shared = Join-Path $game.Binaries 'unrealcv.ini'
         [IO.File]::WriteAllText($shared, "[UnrealCV.Core]`nPort=1`n")
-        $binaries = 1..3 | Start-UnrealCvBinary $game.Script -PortDelivery Arguments -PortRange 26100, 26199 -Width 40 -Height 30 -Fov 75 -ArgumentList $FastTicks -Connect -TimeoutSec 30 -WarningVariable warnings
+        $binaries = 1..3 | Start-UnrealCvBinary $game.Script -PortDelivery Arguments -PortRange (Get-FreePortRange 100) -Width 40 -Height 30 -Fov 75 -ArgumentList $FastTicks -Connect -TimeoutSec 30 -WarningVariable warnings
         $warnings.Count | Should -Be 0 -Because 'the command line was asked for, not fallen back to'
         $binaries.Count | Should -Be 3
         foreach ($b in $binaries) {
@@ -288,10 +284,10 @@ Describe 'How a binary gets its port and size' -Tag Integration -Skip:(-not $IsL
         New-Item -ItemType Directory $folder | Out-Null
         $program = Join-Path $folder 'Game'
         Copy-Item $SimulatorProgram $program
-        $p = 26250
+        $p = (Get-FreePortRange 1)[0]
         $process = Start-Direct $program "-UnrealCVPort=$p", "-cvport=$p", $FastTicks
         try {
-            Wait-ListeningLine $process | Should -Be 0 -Because 'the plugin logs the port it was configured with: atoi("=26250") is 0'
+            Wait-ListeningLine $process | Should -Be 0 -Because "the plugin logs the port it was configured with: atoi(`"=$p`") is 0"
             Test-Connects $p | Should -BeFalse
         }
         finally { Stop-Direct $process }
@@ -312,7 +308,8 @@ Describe 'How a binary gets its port and size' -Tag Integration -Skip:(-not $IsL
             Copy-Item $SimulatorProgram $real
             chmod +x $real
             $game = New-PackagedGame 'linkedElsewhere' -LinkTo $real
-            $binaries = 1..2 | Start-UnrealCvBinary $game.Script -PortRange 26300, 26399 -Width 24 -Height 18 -ArgumentList $FastTicks -Connect -TimeoutSec 30 -WarningVariable warnings -WarningAction SilentlyContinue
+            $range = Get-FreePortRange 100
+            $binaries = 1..2 | Start-UnrealCvBinary $game.Script -PortRange $range -Width 24 -Height 18 -ArgumentList $FastTicks -Connect -TimeoutSec 30 -WarningVariable warnings -WarningAction SilentlyContinue
             $warnings.Count | Should -Be 1 -Because 'one warning for the whole command, not one per instance'
             $warnings[0].Message | Should -BeLike "*cannot hard link '$real'*different file systems*command line (-cvport*-UnrealCVPort*shared unrealcv.ini ($elsewhere/unrealcv.ini)*"
             foreach ($b in $binaries) {
@@ -324,7 +321,7 @@ Describe 'How a binary gets its port and size' -Tag Integration -Skip:(-not $IsL
                 $status | Should -Contain "Config file: $elsewhere/unrealcv.ini"
             }
             Get-InstanceFolder $game | Should -BeNullOrEmpty
-            $err = { Start-UnrealCvBinary $game.Script -PortDelivery InstanceFolder -PortRange 26300, 26399 -ArgumentList $FastTicks -ErrorAction Stop } | Should -Throw -PassThru
+            $err = { Start-UnrealCvBinary $game.Script -PortDelivery InstanceFolder -PortRange $range -ArgumentList $FastTicks -ErrorAction Stop } | Should -Throw -PassThru
             $err.Exception.Message | Should -BeLike '*cannot hard link*different file systems*-PortDelivery Arguments*'
             Get-InstanceFolder $game | Should -BeNullOrEmpty
         }
@@ -341,19 +338,20 @@ Describe 'Launch scripts and instance folders' -Tag Integration -Skip:(-not $IsL
     It 'passes what a UE5 launch script puts before and after "$@", in the same places' {
         $launcher = "#!/bin/sh`nUE_PROJECT_ROOT=`$(dirname `"`$(readlink -f `"`$0`")`")`n`"`$UE_PROJECT_ROOT/Game/Binaries/Linux/Game`" Game -Windowed `"`$@`" '-ResX=800'"
         $game = New-PackagedGame 'ue5' -Launcher $launcher
-        $b = Start-UnrealCvBinary $game.Script -Map /Game/Maps/Demo -RenderOffScreen -PortRange 26400, 26449 -ArgumentList $FastTicks -Connect
+        $b = Start-UnrealCvBinary $game.Script -Map /Game/Maps/Demo -RenderOffScreen -PortRange (Get-FreePortRange 50) -ArgumentList $FastTicks -Connect
         Get-CommandLine $b.ProcessId | Should -Be @($b.Executable, 'Game', '-Windowed', '/Game/Maps/Demo', '-RenderOffScreen', $FastTicks, '-ResX=800')
     }
 
     It 'finds the executable of a script without Unreal''s line in <Project>/Binaries/Linux, and says what it looked for when it cannot' {
         $game = New-PackagedGame 'custom' -Launcher "#!/bin/sh`ncd `"`$(dirname `"`$0`")`"`nexec ./Game/Binaries/Linux/Game Game `"`$@`""
-        $b = Start-UnrealCvBinary $game.Script -PortRange 26450, 26499 -ArgumentList $FastTicks -Connect
+        $range = Get-FreePortRange 50
+        $b = Start-UnrealCvBinary $game.Script -PortRange $range -ArgumentList $FastTicks -Connect
         $b.Executable | Should -Be (Join-Path $game.Project "Binaries/Linux_$($b.Port)/Game")
         Get-CommandLine $b.ProcessId | Should -Be @($b.Executable, 'Game', $FastTicks)
         Stop-UnrealCvBinary $b
         Copy-Item $game.Executable (Join-Path $game.Binaries 'GameServer')
         chmod +x (Join-Path $game.Binaries 'GameServer')
-        $err = { Start-UnrealCvBinary $game.Script -PortRange 26450, 26499 -ErrorAction Stop } | Should -Throw -PassThru
+        $err = { Start-UnrealCvBinary $game.Script -PortRange $range -ErrorAction Stop } | Should -Throw -PassThru
         $err.FullyQualifiedErrorId | Should -Be 'UnrealCvLaunchScriptNotUnderstood,UnrealCv.Commands.StartUnrealCvBinaryCommand'
         $err.Exception.Message | Should -BeLike "*'$($game.Script)'*`$UE4_PROJECT_ROOT/<Project>/Binaries/Linux/<Game>*several*GameServer*Give the executable itself, or -PortDelivery Arguments*"
         $none = New-Script 'wrapper.sh' 'exec /opt/elsewhere/Game "$@"'
@@ -366,7 +364,7 @@ Describe 'Launch scripts and instance folders' -Tag Integration -Skip:(-not $IsL
 
     It 'refuses an instance folder it did not make, and leaves it as it was' {
         $game = New-PackagedGame 'foreign'
-        $port = 26500
+        $port = (Get-FreePortRange 1)[0]
         $foreign = Join-Path $game.Project "Binaries/Linux_$port"
         New-Item -ItemType Directory $foreign | Out-Null
         Set-Content (Join-Path $foreign 'notes.txt') 'mine'
@@ -378,7 +376,7 @@ Describe 'Launch scripts and instance folders' -Tag Integration -Skip:(-not $IsL
 
     It 'reuses the folder a crashed PowerShell left, and removes only what it made' {
         $game = New-PackagedGame 'crashedRun'
-        $port = 26510
+        $port = (Get-FreePortRange 1)[0]
         $left = Join-Path $game.Project "Binaries/Linux_$port"
         # Another PowerShell starts an instance and is killed, so nothing of it can stop the game or remove its
         # folder; the kernel's parent-death signal ends the game itself.
@@ -414,12 +412,12 @@ Describe 'Launch scripts and instance folders' -Tag Integration -Skip:(-not $IsL
     It 'removes the instance folders when the module is removed' {
         $ps = [powershell]::Create()
         $null = $ps.AddScript({
-            param($m, $p, $a)
+            param($m, $p, $a, $r)
             Import-Module $m
-            $b = Start-UnrealCvBinary $p -PortRange 26520, 26549 -ArgumentList $a -Connect
+            $b = Start-UnrealCvBinary $p -PortRange $r -ArgumentList $a -Connect
             $b.InstanceFolder, (Test-Path $b.InstanceFolder), $b.ProcessId
             Remove-Module UnrealCv
-        }).AddArgument($ModuleManifest).AddArgument($SimulatorProgram).AddArgument($FastTicks)
+        }).AddArgument($ModuleManifest).AddArgument($SimulatorProgram).AddArgument($FastTicks).AddArgument((Get-FreePortRange 30))
         $folder, $existed, $id = $ps.Invoke()
         $ps.Dispose()
         $existed | Should -BeTrue
@@ -431,17 +429,18 @@ Describe 'Launch scripts and instance folders' -Tag Integration -Skip:(-not $IsL
 Describe 'Driving another host' -Tag Integration -Skip:(-not $IsLinux) {
     It 'drives a binary from a separate PowerShell process, as a job per host would' {
         # For a fleet, each host runs its own binaries; PowerShell remoting or jobs carry the same script there.
+        $range = Get-FreePortRange 100
         $job = Start-Job -ScriptBlock {
-            param($manifest, $program)
+            param($manifest, $program, $range)
             Import-Module $manifest
-            $b = Start-UnrealCvBinary $program -PortRange 32000, 32099 -ArgumentList '-SimFrameTimeMs=0' -Connect
+            $b = Start-UnrealCvBinary $program -PortRange $range -ArgumentList '-SimFrameTimeMs=0' -Connect
             $location = (Invoke-UnrealCvRequest 'vget /camera/0/location').Value
             Stop-UnrealCvBinary
             [pscustomobject]@{ Port = $b.Port; X = $location.X; Y = $location.Y; Z = $location.Z }
-        } -ArgumentList $ModuleManifest, $SimulatorProgram
+        } -ArgumentList $ModuleManifest, $SimulatorProgram, $range
         $result = $job | Wait-Job -Timeout 120 | Receive-Job
         $job | Remove-Job -Force
-        $result.Port | Should -BeGreaterOrEqual 32000
+        $result.Port | Should -BeGreaterOrEqual $range[0]
         # The simulator's player camera starts at (-500, 0, 170) (SceneBuilder): the reply crossed the process boundary intact.
         @($result.X, $result.Y, $result.Z) | Should -Be @(-500, 0, 170)
     }

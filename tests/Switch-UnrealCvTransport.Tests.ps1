@@ -11,20 +11,9 @@ BeforeAll {
         $socket.Dispose()
         Remove-Item -LiteralPath $bound -ErrorAction SilentlyContinue
     }
-    function script:Remove-LeftoverSocket([string] $path) {
-        # A stopped simulator leaves its socket file behind, as a binary does; an earlier one may have had this port.
-        $item = Get-Item -LiteralPath $path -Force -ErrorAction SilentlyContinue
-        if ($item -and $item.Attributes -ne 'Directory' -and -not $item.LinkType -and ((stat -c %F $path) -eq 'socket')) { Remove-Item -LiteralPath $path -Force }
-    }
-    function script:Get-FreePort {
-        $l = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0); $l.Start(); $p = $l.LocalEndpoint.Port; $l.Stop(); $p
-    }
 }
 
-AfterAll {
-    Get-UnrealCvSession | Disconnect-UnrealCv
-    Stop-UnrealCvSimulator
-}
+AfterAll { Clear-TestState }
 
 Describe 'Switch-UnrealCvTransport' -Tag Integration -Skip:(-not $IsLinux) {
     AfterEach {
@@ -33,7 +22,7 @@ Describe 'Switch-UnrealCvTransport' -Tag Integration -Skip:(-not $IsLinux) {
     }
 
     It 'moves a session to the Unix socket the binary creates, keeping its identity' {
-        $sim = Start-UnrealCvSimulator -Profile Linux -FrameTimeMs 0
+        $sim = Start-TestSimulator -Profile Linux
         $session = $sim | Connect-UnrealCv -Name Mover
         $before = Invoke-UnrealCvRequest 'vget /unrealcv/echo before', 'vget /unrealcv/echo before'
         $result = Switch-UnrealCvTransport -Transport Unix -PassThru
@@ -50,7 +39,7 @@ Describe 'Switch-UnrealCvTransport' -Tag Integration -Skip:(-not $IsLinux) {
     }
 
     It 'drops and counts the late reply of a request that timed out before the switch, which the binary sends down the new link' {
-        $sim = Start-UnrealCvSimulator -Profile Linux -FrameTimeMs 0
+        $sim = Start-TestSimulator -Profile Linux
         $session = $sim | Connect-UnrealCv -Name Late
         $sim.Suspend()   # a long frame: the request waits in the binary's queue
         $err = { Invoke-UnrealCvRequest 'vget /unrealcv/echo stale' -TimeoutSec 1 -ErrorAction Stop } | Should -Throw -PassThru
@@ -67,14 +56,14 @@ Describe 'Switch-UnrealCvTransport' -Tag Integration -Skip:(-not $IsLinux) {
     }
 
     It 'does the whole recipe in Connect-UnrealCv -Transport Auto' {
-        $sim = Start-UnrealCvSimulator -Profile Linux -FrameTimeMs 0
+        $sim = Start-TestSimulator -Profile Linux
         $session = Connect-UnrealCv localhost -Port $sim.Port -Transport Auto
         $session.Transport | Should -Be 'Unix'
         (Invoke-UnrealCvRequest 'vget /unrealcv/version').Text | Should -Be '1.0.1'
     }
 
     It 'falls back to TCP with a warning when the binary creates no socket (Windows binary)' {
-        $sim = Start-UnrealCvSimulator -Profile Windows -FrameTimeMs 0
+        $sim = Start-TestSimulator
         $session = $sim | Connect-UnrealCv
         Switch-UnrealCvTransport -Transport Unix -TimeoutSec 1 -WarningVariable warnings -WarningAction SilentlyContinue
         $warnings.Count | Should -Be 1
@@ -84,7 +73,7 @@ Describe 'Switch-UnrealCvTransport' -Tag Integration -Skip:(-not $IsLinux) {
     }
 
     It 'says exactly that TCP is gone when a Linux binary already switched and its socket is elsewhere' {
-        $sim = Start-UnrealCvSimulator -Profile Linux -FrameTimeMs 0 -SocketDirectory $TestDrive
+        $sim = Start-TestSimulator -Profile Linux -SocketDirectory $TestDrive
         $first = $sim | Connect-UnrealCv
         Disconnect-UnrealCv -Session $first       # the binary now serves only $TestDrive/unrealcv_<port>.socket
         $err = { Connect-UnrealCv localhost -Port $sim.Port -TimeoutSec 1 -ErrorAction Stop } | Should -Throw -PassThru
@@ -102,7 +91,7 @@ Describe 'Switch-UnrealCvTransport' -Tag Integration -Skip:(-not $IsLinux) {
 
     It 'does not let a session disconnected during its switch come back on the new link' {
         # A Windows binary never makes a socket: the switch waits for it, then reconnects over TCP.
-        $sim = Start-UnrealCvSimulator -Profile Windows -FrameTimeMs 0
+        $sim = Start-TestSimulator
         $session = $sim | Connect-UnrealCv
         $ps = [powershell]::Create()
         $null = $ps.AddScript({
@@ -127,7 +116,7 @@ Describe 'Switch-UnrealCvTransport' -Tag Integration -Skip:(-not $IsLinux) {
 
     It 'runs two switches of one session one after the other' {
         foreach ($round in 1..5) {
-            $sim = Start-UnrealCvSimulator -Profile Linux -FrameTimeMs 0
+            $sim = Start-TestSimulator -Profile Linux
             $session = $sim | Connect-UnrealCv
             $outcomes = 1..2 | ForEach-Object -ThrottleLimit 2 -Parallel {
                 Import-Module $using:ModuleManifest
@@ -144,10 +133,10 @@ Describe 'Switch-UnrealCvTransport' -Tag Integration -Skip:(-not $IsLinux) {
     }
 
     It 'never deletes a live socket of another server given as -Path' {
-        $other = Start-UnrealCvSimulator -Profile Linux -FrameTimeMs 0
+        $other = Start-TestSimulator -Profile Linux
         $otherSession = $other | Connect-UnrealCv -Transport Unix
         $livePath = $otherSession.Path
-        $sim = Start-UnrealCvSimulator -Profile Linux -FrameTimeMs 0
+        $sim = Start-TestSimulator -Profile Linux
         $session = $sim | Connect-UnrealCv
         $err = { Switch-UnrealCvTransport -Session $session -Transport Unix -Path $livePath -ErrorAction Stop } | Should -Throw -PassThru
         $err.FullyQualifiedErrorId | Should -Be 'UnrealCvUnsafeSocketPath,UnrealCv.Commands.SwitchUnrealCvTransportCommand'
@@ -159,7 +148,7 @@ Describe 'Switch-UnrealCvTransport' -Tag Integration -Skip:(-not $IsLinux) {
     }
 
     It 'leaves no hidden TCP session behind when Connect-UnrealCv -Transport Auto is refused' {
-        $sim = Start-UnrealCvSimulator -Profile Windows -FrameTimeMs 0
+        $sim = Start-TestSimulator
         $path = "/tmp/unrealcv_$($sim.Port).socket"
         Remove-LeftoverSocket $path
         Set-Content $path 'not a socket'
@@ -175,7 +164,7 @@ Describe 'Switch-UnrealCvTransport' -Tag Integration -Skip:(-not $IsLinux) {
     }
 
     It 'replaces a stale socket left by a dead binary' {
-        $sim = Start-UnrealCvSimulator -Profile Linux -FrameTimeMs 0
+        $sim = Start-TestSimulator -Profile Linux
         $path = "/tmp/unrealcv_$($sim.Port).socket"
         Remove-LeftoverSocket $path
         New-StaleSocket $path
@@ -193,7 +182,7 @@ Describe 'Switch-UnrealCvTransport' -Tag Integration -Skip:(-not $IsLinux) {
         @{ Kind = 'directory' }
         @{ Kind = 'symbolic link' }
     ) {
-        $sim = Start-UnrealCvSimulator -Profile Windows -FrameTimeMs 0
+        $sim = Start-TestSimulator
         $path = "/tmp/unrealcv_$($sim.Port).socket"
         Remove-LeftoverSocket $path
         switch ($Kind) {
@@ -218,7 +207,7 @@ Describe 'Switch-UnrealCvTransport' -Tag Integration -Skip:(-not $IsLinux) {
     }
 
     It 'refuses to switch while requests stay in flight past -TimeoutSec' {
-        $sim = Start-UnrealCvSimulator -Profile Linux -FrameTimeMs 0
+        $sim = Start-TestSimulator -Profile Linux
         $session = $sim | Connect-UnrealCv
         $sim.Suspend()
         'vget /unrealcv/echo stuck' | Invoke-UnrealCvRequest -NoWait
@@ -231,7 +220,7 @@ Describe 'Switch-UnrealCvTransport' -Tag Integration -Skip:(-not $IsLinux) {
     }
 
     It 'honours -WhatIf' {
-        $sim = Start-UnrealCvSimulator -Profile Linux -FrameTimeMs 0
+        $sim = Start-TestSimulator -Profile Linux
         $session = $sim | Connect-UnrealCv
         Switch-UnrealCvTransport -Transport Unix -WhatIf
         $session.Transport | Should -Be 'Tcp'
@@ -239,7 +228,7 @@ Describe 'Switch-UnrealCvTransport' -Tag Integration -Skip:(-not $IsLinux) {
     }
 
     It 'gives identical replies over TCP and the Unix socket, images included' {
-        $sim = Start-UnrealCvSimulator -Profile Linux -FrameTimeMs 0 -Width 160 -Height 120
+        $sim = Start-TestSimulator -Profile Linux -Width 160 -Height 120
         $null = $sim | Connect-UnrealCv
         $commands = 'vget /objects', 'vget /camera/0/location', 'vget /camera/0/lit png', 'vget /camera/0/lit bmp', 'vget /camera/0/depth npy', 'vget /camera/0/object_mask png'
         $overTcp = Invoke-UnrealCvRequest $commands
@@ -258,7 +247,7 @@ Describe 'Switch-UnrealCvTransport' -Tag Integration -Skip:(-not $IsLinux) {
     }
 
     It 'switches 32 sessions at once' {
-        $sims = 1..32 | ForEach-Object { Start-UnrealCvSimulator -Profile Linux -FrameTimeMs 0 }
+        $sims = 1..32 | ForEach-Object { Start-TestSimulator -Profile Linux }
         $sessions = $sims | Connect-UnrealCv
         $sessions | ForEach-Object -ThrottleLimit 32 -Parallel {
             Import-Module $using:ModuleManifest

@@ -119,6 +119,9 @@ namespace UnrealCv.Simulator
         /// <summary>Ticks that ran at least one request.</summary>
         public long BusyTicks => _game.BusyTicks;
 
+        /// <summary>Requests read from the client and not yet taken by a tick.</summary>
+        internal int QueuedRequests => _game.QueuedRequests;
+
         /// <summary>Game frames whose world tick has run (the player camera follows its controller once per frame).</summary>
         public long Frames => _engine.Frames;
 

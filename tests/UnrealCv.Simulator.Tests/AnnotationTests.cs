@@ -34,11 +34,11 @@ namespace UnrealCv.Simulator.Tests
         [InlineData("RedBox", "(R=255,G=255,B=0,A=255)")]     // index 6
         [InlineData("GreenBox", "(R=255,G=255,B=255,A=255)")] // index 7
         [InlineData("BlueBox", "(R=0,G=0,B=127,A=255)")]      // index 8, the first of the second shell
-        public void LevelMeshes_TakeThePluginsColourMapInActorOrder(string actor, string expected) =>
+        public void Level_meshes_take_the_plugins_colour_map_in_actor_order(string actor, string expected) =>
             Assert.Equal(expected, Ask($"vget /object/{actor}/color"));
 
         [Fact]
-        public void SpawnedCube_IsInDepthAndLit_ButNotInTheMask_UntilColoured()
+        public void Spawned_cube_is_in_depth_and_lit_but_not_in_the_mask_until_coloured()
         {
             var floor = (byte)255;
             Assert.Equal((floor, (byte)0, floor), MaskCentre());
@@ -56,7 +56,7 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void UnannotatedActors_ReadAnUninitialisedColour_DifferentOnEachCall()
+        public void Unannotated_actors_read_an_uninitialised_colour_different_on_each_call()
         {
             Assert.Equal("FusionCameraActor_1", Ask("vset /cameras/spawn"));
             Assert.Equal("CubeActor_0", Ask("vset /objects/spawn CubeActor"));
@@ -69,14 +69,14 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void ColouringAnActorWithoutAMesh_ChangesNothing()
+        public void Colouring_an_actor_without_a_mesh_changes_nothing()
         {
             Assert.Equal("ok", Ask("vset /object/WorldSettings/color 1 2 3"));
             Assert.NotEqual("(R=1,G=2,B=3,A=255)", Ask("vget /object/WorldSettings/color"));
         }
 
         [Fact]
-        public void SpawnedCube_IsStatic_SoMovesAreIgnored_ButScaleApplies()
+        public void Spawned_cube_is_static_so_moves_are_ignored_but_scale_applies()
         {
             Assert.Equal("ok", Ask("vset /objects/spawn_cube"));
             Assert.Equal("Static", Ask("vget /object/CubeActor_0/mobility"));
@@ -90,7 +90,7 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void OpeningALevel_AnnotatesTheNewWorldAfresh()
+        public void Opening_a_level_annotates_the_new_world_afresh()
         {
             Assert.Equal("ok", Ask("vset /objects/spawn_cube"));
             Assert.Equal("ok", Ask("vset /object/RedBox/color 9 9 9"));

@@ -32,7 +32,7 @@ namespace UnrealCv.Simulator.Tests
         [InlineData("set_speed 2.5e2", "250.000000")]
         [InlineData("set_speed \"7\"", "7.000000")]
         [InlineData("set_speed 8 extra tokens", "8.000000")]
-        public void FloatArguments_ParseAsAtof_AndTheCallAnswersOk(string call, string speed)
+        public void Float_arguments_parse_as_Atof_and_the_call_answers_ok(string call, string speed)
         {
             Assert.Equal("ok", Ask("vexec BP_Agent_C_1 " + call));
             Assert.Equal("{\n\t\"Speed\": \"" + speed + "\"\n}", Speed());
@@ -42,7 +42,7 @@ namespace UnrealCv.Simulator.Tests
         [InlineData("on")]
         [InlineData("maybe")]
         [InlineData("")]
-        public void BadBoolArgument_AnswersOk_ButSkipsTheCall(string argument)
+        public void Bad_bool_argument_answers_ok_but_skips_the_call(string argument)
         {
             Assert.Equal("ok", Ask("vexec RedBox SetActorHiddenInGame " + argument));
             Assert.Equal(((byte)255, (byte)255, (byte)0), RedBoxTopInMask());
@@ -52,7 +52,7 @@ namespace UnrealCv.Simulator.Tests
         [InlineData("yes")]
         [InlineData("TRUE")]
         [InlineData("1")]
-        public void GoodBoolArgument_RunsTheCall(string argument)
+        public void Good_bool_argument_runs_the_call(string argument)
         {
             Assert.Equal("ok", Ask("vexec RedBox SetActorHiddenInGame " + argument));
             Assert.NotEqual(((byte)255, (byte)255, (byte)0), RedBoxTopInMask());
@@ -63,10 +63,10 @@ namespace UnrealCv.Simulator.Tests
         [InlineData("vexec BP_Agent_C_1 None", "error Fail to execute the function 'None' of BP_Agent_C_1")]
         [InlineData("vexec BP_Agent_C_1 ", "error Fail to execute the function '' of BP_Agent_C_1")]
         [InlineData("vbp BP_Agent_C_1 ", "error Argument Invalid")]
-        public void OnlyAMissingFunction_Fails(string command, string expected) => Assert.Equal(expected, Ask(command));
+        public void Only_a_missing_function_fails(string command, string expected) => Assert.Equal(expected, Ask(command));
 
         [Fact]
-        public void FunctionNameIsTheFirstToken_EvenAfterAnEmptyArgument()
+        public void Function_name_is_the_first_token_even_after_an_empty_argument()
         {
             Assert.Equal("ok", Ask("vexec BP_Agent_C_1  set_speed 42"));
             Assert.Equal("{\n\t\"Speed\": \"42.000000\"\n}", Speed());

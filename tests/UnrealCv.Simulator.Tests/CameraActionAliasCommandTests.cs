@@ -47,7 +47,7 @@ namespace UnrealCv.Simulator.Tests
         [InlineData("vbp BP_Agent_C_1 set_speed 5", "{\n}")]
         [InlineData("vget /persistent_level/id", "PersistentLevel")]
         [InlineData("vget /persistent_level/level_script_actor/id", "LevelScriptActor_0")]
-        public void Reply_IsExact(string command, string expected) => Assert.Equal(expected, Ask(command));
+        public void Reply_is_exact(string command, string expected) => Assert.Equal(expected, Ask(command));
 
         [Theory]
         [InlineData("vget /camera/2/location", "error Invalid sensor id")]
@@ -84,10 +84,10 @@ namespace UnrealCv.Simulator.Tests
         [InlineData("vbp BP_Agent_C_1 fly", "error Argument Invalid")]
         [InlineData("vbp a b c d e f g h i j k", "error Can not find actor with id 'a'")]
         [InlineData("vbp a b c d e f g h i j k l", "error Can not find a handler for URI 'vbp a b c d e f g h i j k l'")]
-        public void Error_IsExact(string command, string expected) => Assert.Equal(expected, Ask(command));
+        public void Error_is_exact(string command, string expected) => Assert.Equal(expected, Ask(command));
 
         [Fact]
-        public void CameraPose_SetThenGet_Camera0MovesThePawn()
+        public void Camera_pose_set_then_get_camera_0_moves_the_pawn()
         {
             Assert.Equal("ok", Ask("vset /camera/0/location 10 20 30"));
             Assert.Equal("10.000 20.000 30.000", Ask("vget /camera/0/location"));
@@ -100,7 +100,7 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void MoveTo_IsBlockedByObjects()
+        public void Moveto_is_blocked_by_objects()
         {
             Assert.Equal("ok", Ask("vset /camera/0/moveto -400 0 170"));
             Assert.Equal("-400.000 0.000 170.000", Ask("vget /camera/0/location"));
@@ -113,7 +113,7 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void FovAndSize_SetThenGet()
+        public void Fov_and_size_set_then_get()
         {
             Assert.Equal("ok", Ask("vset /camera/1/fov 60.5"));
             Assert.Equal("60.500000", Ask("vget /camera/1/fov"));
@@ -123,14 +123,14 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void EmptyFilm_GivesCapturedDataIsEmpty()
+        public void Empty_film_gives_captured_data_is_empty()
         {
             Assert.Equal("ok", Ask("vset /camera/1/size 0 0"));
             Assert.Equal("error Captured data is empty", Ask("vget /camera/1/lit png"));
         }
 
         [Fact]
-        public void CamerasSpawn_AddsAFusionCameraActorAndASensor()
+        public void Cameras_spawn_adds_a_fusion_camera_actor_and_a_sensor()
         {
             Assert.Equal("FusionCameraActor_1", Ask("vset /cameras/spawn"));
             Assert.Equal("PawnSensor FusionCameraSensor FusionCameraSensor ", Ask("vget /cameras"));
@@ -139,7 +139,7 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void ViewMode_IsCaseInsensitive_AndStoredLowercase()
+        public void View_mode_is_case_insensitive_and_stored_lowercase()
         {
             foreach (string mode in new[] { "Depth", "normal", "OBJECT_MASK", "unlit", "base_color", "debug", "wireframe", "vertex_color", "no_transparency", "lit" })
             {
@@ -149,7 +149,7 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void Pause_IsReported()
+        public void Pause_is_reported()
         {
             Assert.Equal("ok", Ask("vset /action/game/pause"));
             Assert.Equal("true", Ask("vget /action/game/is_paused"));
@@ -158,7 +158,7 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void OpenLevel_ChangesTheLevelName()
+        public void Open_level_changes_the_level_name()
         {
             Assert.Equal("ok", Ask("vset /action/game/level OtherMap"));
             Assert.Equal("OtherMap", Ask("vget /level/name"));
@@ -166,7 +166,7 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void Blueprints_VexecChangesWhatVbpReads()
+        public void Blueprints_vexec_changes_what_vbp_reads()
         {
             Assert.Equal("ok", Ask("vexec bp_agent_c_1 set_speed 250.5"));
             Assert.Equal("{\n\t\"Speed\": \"250.500000\"\n}", Ask("vbp BP_Agent_C_1 get_speed"));

@@ -17,7 +17,7 @@ namespace UnrealCv.Simulator.Tests
         private static string IniPath(string dir) => Path.Combine(dir, "unrealcv.ini");
 
         [Fact]
-        public void MissingIni_IsCreatedWithTheDefaults()
+        public void Missing_ini_is_created_with_the_defaults()
         {
             using var temp = new TempDirectory();
             LaunchConfiguration launch = Launch(temp.Path);
@@ -30,7 +30,7 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void MinimalHandWrittenIni_IsRewrittenInTheFullLayout_WithItsOwnValues()
+        public void Minimal_hand_written_ini_is_rewritten_in_the_full_layout_with_its_own_values()
         {
             using var temp = new TempDirectory();
             File.WriteAllText(IniPath(temp.Path), "; my settings\r\n[UnrealCV.Core]\r\nPort = 2745\r\nWidth=240\r\nHeight=240\r\n");
@@ -42,7 +42,7 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void IniThatReadsAsGConfigWritesIt_IsNotWritten()
+        public void Ini_that_reads_as_GConfig_writes_it_is_not_written()
         {
             using var temp = new TempDirectory();
             string text = "; kept, since nothing is written\n[UnrealCV.Core]\nEnableRightEye=False\nPort=9100\nWidth=640\nHeight=480\nFOV=90.000000\nEnableInput=True\n";
@@ -54,7 +54,7 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void IniValues_AreReadWithAtoiAtofAndToBool_AndWrittenBackAsRead()
+        public void Ini_values_are_read_with_Atoi_Atof_and_ToBool_and_written_back_as_read()
         {
             using var temp = new TempDirectory();
             File.WriteAllText(IniPath(temp.Path), "[unrealcv.core]\nport=abc\nWidth=320px\nHeight=\"200\"\nFOV=1e2\nEnableInput=off\nEnableRightEye=1\n[Other]\nKey=Value\n");
@@ -66,7 +66,7 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void Ini_IsWrittenWithTheIniValues_NeverTheCommandLines()
+        public void Ini_is_written_with_the_ini_values_never_the_command_lines()
         {
             using var temp = new TempDirectory();
             File.WriteAllText(IniPath(temp.Path), "[UnrealCV.Core]\nPort=9300\nFOV=75.5\n");
@@ -80,7 +80,7 @@ namespace UnrealCv.Simulator.Tests
         [InlineData("-Multiprocess", false)]
         [InlineData("-Multiprocess -MultiprocessSaveConfig", true)]
         [InlineData("-nowrite=1", true)]
-        public void NoWriteAndMultiprocess_KeepTheIniFromBeingWritten(string switches, bool written)
+        public void No_write_and_multiprocess_keep_the_ini_from_being_written(string switches, bool written)
         {
             using var temp = new TempDirectory();
             LaunchConfiguration launch = Launch(temp.Path, switches.Split(' '));
@@ -90,7 +90,7 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void WindowsProfile_WritesWindowsLineEnds()
+        public void Windows_profile_writes_Windows_line_ends()
         {
             using var temp = new TempDirectory();
             LaunchConfiguration.FromArguments(new[] { "-SimProfile=Windows" }, temp.Path);
@@ -114,7 +114,7 @@ namespace UnrealCv.Simulator.Tests
         [InlineData(new[] { "-UnrealCVPort", "9101", "-cvport", "9102" }, 9101)]
         [InlineData(new[] { "-cvport", "9102", "-UnrealCVPort=9101" }, 0)]
         [InlineData(new[] { "-UnrealCVPort" }, 0)]
-        public void Port_IsReadAsABinaryReadsIt(string[] args, int expected)
+        public void Port_is_read_as_a_binary_reads_it(string[] args, int expected)
         {
             using var temp = new TempDirectory();
             File.WriteAllText(IniPath(temp.Path), "[UnrealCV.Core]\nPort=8000\n");
@@ -122,7 +122,7 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void Cvport_IsNotFoundInsideUnrealCVPort_SoOnlyTheModuleOverrideSetsIt()
+        public void Cvport_is_not_found_inside_UnrealCVPort_so_only_the_module_override_sets_it()
         {
             using var temp = new TempDirectory();
             LaunchConfiguration launch = Launch(temp.Path, "-UnrealCVPort", "9001");
@@ -146,7 +146,7 @@ namespace UnrealCv.Simulator.Tests
         [InlineData(new[] { "-unrealcvwidth320", "-UNREALCVHEIGHT200" }, 320, 200)]
         [InlineData(new[] { "-UnrealCVWidth 320" }, 320, 480)] // one argument with a space: the same line
         [InlineData(new[] { "-UnrealCVWidth", "32.9", "-UnrealCVHeight", "+24" }, 32, 24)]
-        public void WidthAndHeight_AreReadAsABinaryReadsThem(string[] args, int width, int height)
+        public void Width_and_height_are_read_as_a_binary_reads_them(string[] args, int width, int height)
         {
             using var temp = new TempDirectory();
             SimulatorOptions o = Launch(temp.Path, args).Options;
@@ -160,7 +160,7 @@ namespace UnrealCv.Simulator.Tests
         [InlineData("-UnrealCVFOV60", 60f)]
         [InlineData("-UnrealCVFOV 1e2", 100f)]
         [InlineData("-UnrealCVFOV 45,5", 45f)]
-        public void Fov_IsReadWithAtof(string arg, float expected)
+        public void Fov_is_read_with_Atof(string arg, float expected)
         {
             using var temp = new TempDirectory();
             SimulatorOptions o = Launch(temp.Path, arg.Split(' ')).Options;
@@ -180,7 +180,7 @@ namespace UnrealCv.Simulator.Tests
         [InlineData("-UnrealCVEnableInput", false)]
         [InlineData("-UnrealCVEnableInput -RenderOffScreen", false)]
         [InlineData("-RenderOffScreen", true)] // not given: the ini's value (the default, True) stays
-        public void EnableInput_IsReadWithFParseBool(string args, bool expected)
+        public void EnableInput_is_read_with_FParse_Bool(string args, bool expected)
         {
             using var temp = new TempDirectory();
             Assert.Equal(expected, Launch(temp.Path, args.Split(' ')).Options.EnableInput);
@@ -192,14 +192,14 @@ namespace UnrealCv.Simulator.Tests
         [InlineData("-UnrealCVExitOnFailure true", true)]
         [InlineData("-UnrealCVExitOnFailure1", true)]
         [InlineData("-RenderOffScreen", false)]
-        public void ExitOnFailure_IsReadWithFParseBool(string args, bool expected)
+        public void ExitOnFailure_is_read_with_FParse_Bool(string args, bool expected)
         {
             using var temp = new TempDirectory();
             Assert.Equal(expected, Launch(temp.Path, args.Split(' ')).ExitOnFailure);
         }
 
         [Fact]
-        public void SimulatorSwitches_AreTakenOut_SoThePluginNeverReadsThem()
+        public void Simulator_switches_are_taken_out_so_the_plugin_never_reads_them()
         {
             using var temp = new TempDirectory();
             using var socketTemp = new TempDirectory();
@@ -226,7 +226,7 @@ namespace UnrealCv.Simulator.Tests
         [InlineData("-SimPort=9000", "-SimPort=9000")]
         [InlineData("-SimProfile", "-SimProfile=Linux")]
         [InlineData("-SimProjectName=", "SimProjectName")]
-        public void BadSimulatorSwitch_Throws_NamingIt(string arg, string named)
+        public void Bad_simulator_switch_throws_naming_it(string arg, string named)
         {
             using var temp = new TempDirectory();
             var e = Assert.Throws<ArgumentException>(() => LaunchConfiguration.FromArguments(new[] { arg }, temp.Path));
@@ -235,7 +235,7 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void AGamesOwnSimSwitch_WithoutAValue_IsTheBinarys()
+        public void A_games_own_sim_switch_without_a_value_is_the_binarys()
         {
             using var temp = new TempDirectory();
             Assert.Equal(" -SimpleMode", Launch(temp.Path, "-SimpleMode").CommandLine);
@@ -245,7 +245,7 @@ namespace UnrealCv.Simulator.Tests
         [InlineData("-run=cook")]
         [InlineData("-RUN=COOK")]
         [InlineData("UnrealEd.CookCommandlet")]
-        public void CookCommandlet_KeepsThePluginFromStarting_AndTheIniUntouched(string arg)
+        public void Cook_commandlet_keeps_the_plugin_from_starting_and_the_ini_untouched(string arg)
         {
             using var temp = new TempDirectory();
             LaunchConfiguration launch = Launch(temp.Path, arg, "-cvport", "9100");
@@ -258,7 +258,7 @@ namespace UnrealCv.Simulator.Tests
         [InlineData("-cvls /Game", true)]
         [InlineData("-cvls", true)]
         [InlineData("-nocvls", false)]
-        public void Cvls_AsksTheGameToExit(string args, bool expected)
+        public void Cvls_asks_the_game_to_exit(string args, bool expected)
         {
             using var temp = new TempDirectory();
             Assert.Equal(expected, Launch(temp.Path, args.Split(' ')).ExitRequested);
@@ -270,7 +270,7 @@ namespace UnrealCv.Simulator.Tests
         [InlineData("-UnrealCVFOV 180", "field of view 180.000000")]
         [InlineData("-UnrealCVFOV -1", "field of view -1.000000")]
         [InlineData("-UnrealCVFOV nan", "field of view nan")]
-        public void SizesNoSensorTakes_AreRefused(string args, string named)
+        public void Sizes_no_sensor_takes_are_refused(string args, string named)
         {
             using var temp = new TempDirectory();
             LaunchConfiguration launch = Launch(temp.Path, args.Split(' '));
@@ -279,7 +279,7 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void ZeroSizes_FallBackAsTheSensorsDo()
+        public void Zero_sizes_fall_back_as_the_sensors_do()
         {
             using var temp = new TempDirectory();
             LaunchConfiguration launch = Launch(temp.Path, "-UnrealCVWidth=1", "-UnrealCVHeight=1", "-UnrealCVFOV=1");
@@ -290,7 +290,7 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void IniParse_KeepsOtherSectionsAndDuplicateKeys()
+        public void Ini_parse_keeps_other_sections_and_duplicate_keys()
         {
             var ini = UnrealCvIni.Parse("[Other]\nPort=1\nA=x\nA=y\n[UnrealCV.Core]\nPort=9100\nPort=9101\nFOV=75.5\nEnableInput=False\nEnableRightEye=True\n");
             Assert.Equal((9101, 75.5f, false, true), (ini.Port, ini.Fov, ini.EnableInput, ini.EnableRightEye));

@@ -9,7 +9,7 @@ namespace UnrealCv.Simulator.Tests
     public sealed class ConfiguredPortTests
     {
         [Fact]
-        public void ConfiguredPortZero_BindsAFreePort_ButReportsZero()
+        public void Configured_port_zero_binds_a_free_port_but_reports_zero()
         {
             using var harness = new SimulatorHarness(SimulatorProfile.Linux, configure: o => o.ConfiguredPort = 0);
             UnrealCvSimulator simulator = harness.Simulator;
@@ -22,7 +22,7 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void ConfiguredPortPast65535_BindsItsLow16Bits_AndReportsItAsGiven()
+        public void Configured_port_past_65535_binds_its_low_16_bits_and_reports_it_as_given()
         {
             int free;
             using (var probe = new TcpListener(IPAddress.Loopback, 0)) { probe.Start(); free = ((IPEndPoint)probe.LocalEndpoint).Port; probe.Stop(); }
@@ -34,7 +34,7 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void WithoutAConfiguredPort_PortZeroIsReportedAsThePortItGot()
+        public void Without_a_configured_port_port_zero_is_reported_as_the_port_it_got()
         {
             using var harness = new SimulatorHarness();
             Assert.Equal(harness.Simulator.Port, harness.Simulator.ReportedPort);

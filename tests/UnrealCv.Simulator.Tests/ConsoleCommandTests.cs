@@ -12,7 +12,7 @@ namespace UnrealCv.Simulator.Tests
     public sealed class ConsoleCommandTests
     {
         [Fact]
-        public void Pause_Toggles_AndAgreesWithTheActionCommands()
+        public void Pause_toggles_and_agrees_with_the_action_commands()
         {
             using var harness = new SimulatorHarness();
             using var client = harness.Connect();
@@ -29,7 +29,7 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void RequestsStillRunWhilePaused()
+        public void Requests_still_run_while_paused()
         {
             using var harness = new SimulatorHarness(frameTimeMs: 10);
             using var client = harness.Connect();
@@ -40,7 +40,7 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void MaxFps_SpacesTheFrames_AndZeroLiftsTheLimit()
+        public void MaxFPS_spaces_the_frames_and_zero_lifts_the_limit()
         {
             using var harness = new SimulatorHarness(frameTimeMs: 10);
             using var client = harness.Connect();
@@ -62,7 +62,7 @@ namespace UnrealCv.Simulator.Tests
         [Theory]
         [InlineData("vrun setres 320x200w")]
         [InlineData("vrun r.setres 320X200f")]
-        public void SetRes_ResizesScreenshotsFromTheNextFrame_NotSensorCaptures(string command)
+        public void Setres_resizes_screenshots_from_the_next_frame_not_sensor_captures(string command)
         {
             using var harness = new SimulatorHarness(frameTimeMs: 500);
             using var client = harness.Connect();
@@ -78,7 +78,7 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void Exit_AnswersTheRestOfItsFrame_ThenTheBinaryQuits()
+        public void Exit_answers_the_rest_of_its_frame_then_the_binary_quits()
         {
             using var harness = new SimulatorHarness(frameTimeMs: 200);
             using var client = harness.Connect();
@@ -96,7 +96,7 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void Quit_QuitsToo()
+        public void Quit_quits_too()
         {
             using var harness = new SimulatorHarness();
             using var client = harness.Connect();

@@ -14,7 +14,7 @@ namespace UnrealCv.Simulator.Tests
         [InlineData("vset /camera/7/projection_type perspective")]
         [InlineData("vget /object/WorldSettings/mobility")] // AInfo: no root component in a cooked game
         [InlineData("vget /object/GameModeBase_0/mobility")]
-        public void NullDereference_CrashesWithoutAReply(string command)
+        public void Null_dereference_crashes_without_a_reply(string command)
         {
             using var harness = new SimulatorHarness();
             using var client = harness.Connect();
@@ -25,7 +25,7 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void MoveTo_WithoutAPawn_Crashes()
+        public void Moveto_without_a_pawn_crashes()
         {
             using var harness = new SimulatorHarness();
             using var client = harness.Connect();
@@ -40,7 +40,7 @@ namespace UnrealCv.Simulator.Tests
         [InlineData("vset /camera/7/projection_type fisheye", "error Can not support camera mode fisheye, available options are perspective and orthographic")]
         [InlineData("vget /object/DirectionalLight_0/mobility", "Stationary")]
         [InlineData("vget /object/PlayerController_0/mobility", "Movable")]
-        public void TheSameCommands_WhereTheyDoNotDereferenceNull_Answer(string command, string expected)
+        public void The_same_commands_where_they_do_not_dereference_null_answer(string command, string expected)
         {
             using var harness = new SimulatorHarness();
             using var client = harness.Connect();

@@ -21,11 +21,11 @@ namespace UnrealCv.Simulator.Tests
         [InlineData(" 9cvport", "cvport", -1)]            // a digit before it is no lead-in either
         [InlineData(" -cvpor", "cvport", -1)]
         [InlineData(" \"-cvport 1\" -cvport 2", "cvport", 3)] // without quote skipping, quoted text is searched too
-        public void Strifind_FindsTheFirstMatchAfterANonAlphanumeric(string text, string find, int expected) =>
+        public void Strifind_finds_the_first_match_after_a_non_alphanumeric(string text, string find, int expected) =>
             Assert.Equal(expected, EngineText.Strifind(text, find));
 
         [Fact]
-        public void Strifind_SkippingQuotes_PassesOverQuotedText()
+        public void Strifind_skipping_quotes_passes_over_quoted_text()
         {
             Assert.Equal(14, EngineText.Strifind(" \"-cvport 1\" -cvport 2", "cvport", 0, skipQuoted: true));
             Assert.Equal(-1, EngineText.Strifind(" \"-cvport 1", "cvport", 0, skipQuoted: true)); // an open quote runs to the end
@@ -51,7 +51,7 @@ namespace UnrealCv.Simulator.Tests
         [InlineData("2147483648", -2147483648)]
         [InlineData("99999999999999999999", -1)] // saturated at LONG_MAX, whose low 32 bits are all ones
         [InlineData("-99999999999999999999", 0)] // LONG_MIN
-        public void Atoi_OnLinux_IsStrtolCutTo32Bits(string text, int expected) => Assert.Equal(expected, EngineText.Atoi(text, Linux));
+        public void Atoi_on_Linux_is_strtol_cut_to_32_bits(string text, int expected) => Assert.Equal(expected, EngineText.Atoi(text, Linux));
 
         [Theory]
         [InlineData("4294967296", int.MaxValue)]
@@ -59,10 +59,10 @@ namespace UnrealCv.Simulator.Tests
         [InlineData("-2147483649", int.MinValue)]
         [InlineData("-99999999999999999999", int.MinValue)]
         [InlineData(" 65536", 65536)]
-        public void Atoi_OnWindows_Saturates(string text, int expected) => Assert.Equal(expected, EngineText.Atoi(text, Windows));
+        public void Atoi_on_Windows_saturates(string text, int expected) => Assert.Equal(expected, EngineText.Atoi(text, Windows));
 
         [Fact]
-        public void Atoi_ReadsFromTheGivenIndex() => Assert.Equal(9000, EngineText.Atoi(" -cvport 9000", 8, Linux));
+        public void Atoi_reads_from_the_given_index() => Assert.Equal(9000, EngineText.Atoi(" -cvport 9000", 8, Linux));
 
         [Theory]
         [InlineData("60.5", 60.5f)]
@@ -89,17 +89,17 @@ namespace UnrealCv.Simulator.Tests
         [InlineData("0xg", 0f)]
         [InlineData("0.1", 0.1f)]
         [InlineData("1e-50", 0f)]       // below float's range once rounded
-        public void Atof_IsCAtofRoundedToFloat(string text, float expected) => Assert.Equal(expected, EngineText.Atof(text));
+        public void Atof_is_C_atof_rounded_to_float(string text, float expected) => Assert.Equal(expected, EngineText.Atof(text));
 
         [Theory]
         [InlineData("inf")]
         [InlineData("INFINITY")]
         [InlineData("1e39")]            // past float's range
         [InlineData("1e999999999999")]
-        public void Atof_LargeOrInfinite_IsPositiveInfinity(string text) => Assert.Equal(float.PositiveInfinity, EngineText.Atof(text));
+        public void Atof_large_or_infinite_is_positive_infinity(string text) => Assert.Equal(float.PositiveInfinity, EngineText.Atof(text));
 
         [Fact]
-        public void Atof_NanAndNegativeInfinity()
+        public void Atof_nan_and_negative_infinity()
         {
             Assert.True(float.IsNaN(EngineText.Atof("nan")));
             Assert.True(float.IsNaN(EngineText.Atof(" NaN(123)")));
@@ -125,10 +125,10 @@ namespace UnrealCv.Simulator.Tests
         [InlineData("truex", false)]
         [InlineData("y", false)]
         [InlineData(" true", false)]
-        public void ToBool_WordsThenAtoi(string text, bool expected) => Assert.Equal(expected, EngineText.ToBool(text, Linux));
+        public void ToBool_words_then_Atoi(string text, bool expected) => Assert.Equal(expected, EngineText.ToBool(text, Linux));
 
         [Fact]
-        public void ToBool_ANumberThatOverflows_DependsOnThePlatformsAtoi()
+        public void ToBool_a_number_that_overflows_depends_on_the_platforms_Atoi()
         {
             Assert.False(EngineText.ToBool("4294967296", Linux));
             Assert.True(EngineText.ToBool("4294967296", Windows));
@@ -145,7 +145,7 @@ namespace UnrealCv.Simulator.Tests
         [InlineData(" -cvport 9000 -cvport 9100", true, 9000)]
         [InlineData(" Map -cvport  \"9000\"", true, 0)]
         [InlineData("", false, 0)]
-        public void ValueInt_IsAtoiRightAfterTheName(string line, bool found, int expected)
+        public void Value_int_is_Atoi_right_after_the_name(string line, bool found, int expected)
         {
             Assert.Equal(found, EngineParse.Value(line, "cvport", Linux, out int value));
             Assert.Equal(expected, value);
@@ -157,7 +157,7 @@ namespace UnrealCv.Simulator.Tests
         [InlineData(" -UnrealCVFOV=60", true, 0f)]
         [InlineData(" -unrealcvfov 1e1", true, 10f)]
         [InlineData(" -FOV 60", false, 0f)]
-        public void ValueFloat_IsAtofRightAfterTheName(string line, bool found, float expected)
+        public void Value_float_is_Atof_right_after_the_name(string line, bool found, float expected)
         {
             Assert.Equal(found, EngineParse.Value(line, "UnrealCVFOV", out float value));
             Assert.Equal(expected, value);
@@ -174,14 +174,14 @@ namespace UnrealCv.Simulator.Tests
         [InlineData(" \"-cvls a\" -cvls b", true, "b")]
         [InlineData(" \"-cvls a\"", false, "")]
         [InlineData(" -xcvls a", false, "")]
-        public void ValueString_SkipsQuotedTextAndStopsAtWhiteSpace(string line, bool found, string expected)
+        public void Value_string_skips_quoted_text_and_stops_at_white_space(string line, bool found, string expected)
         {
             Assert.Equal(found, EngineParse.Value(line, "cvls", out string value));
             Assert.Equal(expected, value);
         }
 
         [Fact]
-        public void ValueString_IntoABuffer_KeepsAtMostItsLengthLessOne()
+        public void Value_string_into_a_buffer_keeps_at_most_its_length_less_one()
         {
             Assert.True(EngineParse.Value(" -X 0123456789abcdefXYZ", "X", out string value, 16));
             Assert.Equal("0123456789abcde", value);
@@ -203,7 +203,7 @@ namespace UnrealCv.Simulator.Tests
         [InlineData(" -UnrealCVEnableInput 0123456789123456789", true, true)] // 15 characters kept: still a non-zero number
         [InlineData(" -UnrealCVEnableInput 000000000000000001", true, false)] // the 1 falls past the 15 kept characters
         [InlineData(" -NoUnrealCVEnableInput 1", false, false)]
-        public void Bool_ReadsTheWordAfterTheName(string line, bool found, bool expected)
+        public void Bool_reads_the_word_after_the_name(string line, bool found, bool expected)
         {
             Assert.Equal(found, EngineParse.Bool(line, "UnrealCVEnableInput", Linux, out bool value));
             Assert.Equal(expected, value);
@@ -221,10 +221,10 @@ namespace UnrealCv.Simulator.Tests
         [InlineData(" nowrite", false)]
         [InlineData(" \"-nowrite\"", false)]
         [InlineData(" -x -nowrite", true)]
-        public void Param_IsAWholeSwitch(string line, bool expected) => Assert.Equal(expected, EngineParse.Param(line, "nowrite"));
+        public void Param_is_a_whole_switch(string line, bool expected) => Assert.Equal(expected, EngineParse.Param(line, "nowrite"));
 
         [Fact]
-        public void CommandLine_JoinsArgumentsAsTheUnixMainDoes()
+        public void Command_line_joins_arguments_as_the_Unix_main_does()
         {
             Assert.Equal(" -cvport 9000 /Game/Map", EngineCommandLine.Join(new[] { "-cvport", "9000", "/Game/Map" }));
             Assert.Equal(" -Path=\"/tmp/my game\" \"two words\"", EngineCommandLine.Join(new[] { "-Path=/tmp/my game", "two words" }));

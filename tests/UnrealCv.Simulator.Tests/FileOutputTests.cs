@@ -12,7 +12,7 @@ namespace UnrealCv.Simulator.Tests
     public sealed class FileOutputTests
     {
         [Fact]
-        public void RelativeName_WithoutAnOutputDirectory_LandsBesideTheSimulatorAssembly()
+        public void Relative_name_without_an_output_directory_lands_beside_the_simulator_assembly()
         {
             string folder = Path.GetDirectoryName(typeof(UnrealCvSimulator).Assembly.Location)!;
             string name = "ucvsim-test-" + Guid.NewGuid().ToString("N").Substring(0, 8) + ".png";
@@ -30,7 +30,7 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void AbsoluteAndNestedNames_AreWrittenThere_AndEchoedAsGiven()
+        public void Absolute_and_nested_names_are_written_there_and_echoed_as_given()
         {
             using var harness = new SimulatorHarness();
             using var client = harness.Connect();

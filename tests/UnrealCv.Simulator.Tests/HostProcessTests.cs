@@ -128,7 +128,7 @@ namespace UnrealCv.Simulator.Tests
             $"Is Listening\nNo Client Connected\n{reportedPort}\nConfiguration\nConfig file: {iniPath}\nPort: {reportedPort}\n";
 
         [Fact]
-        public void Host_ReadsArgumentsAndIni_ServesOnLinuxProfile_AndExitsCleanlyOnSigterm()
+        public void Host_reads_arguments_and_ini_serves_on_Linux_profile_and_exits_cleanly_on_SIGTERM()
         {
             if (!OperatingSystem.IsLinux()) return;
             using var temp = new TempDirectory();
@@ -160,7 +160,7 @@ namespace UnrealCv.Simulator.Tests
         [Theory]
         [InlineData(false)]
         [InlineData(true)]
-        public void Cvport_WithTheValueNextOrAttached_ListensOnThatPort_AndReportsIt(bool attached)
+        public void Cvport_with_the_value_next_or_attached_listens_on_that_port_and_reports_it(bool attached)
         {
             if (!OperatingSystem.IsLinux()) return;
             using var temp = new TempDirectory();
@@ -176,7 +176,7 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void CvportWithEquals_IsPortZero_ListensOnAnotherPort_AndReportsZeroEverywhere()
+        public void Cvport_with_equals_is_port_zero_listens_on_another_port_and_reports_zero_everywhere()
         {
             if (!OperatingSystem.IsLinux()) return;
             using var temp = new TempDirectory();
@@ -205,7 +205,7 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void UnrealCVPort_WinsOverCvport()
+        public void UnrealCVPort_wins_over_cvport()
         {
             if (!OperatingSystem.IsLinux()) return;
             using var temp = new TempDirectory();
@@ -220,7 +220,7 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void PortOutsideTheUint16Range_BindsItsLow16Bits_AndIsReportedAsGiven()
+        public void Port_outside_the_uint16_range_binds_its_low_16_bits_and_is_reported_as_given()
         {
             if (!OperatingSystem.IsLinux()) return;
             using var temp = new TempDirectory();
@@ -234,7 +234,7 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void Ini_IsWrittenBackAtEveryStart_InTheFullLayout_WithTheInisValues()
+        public void Ini_is_written_back_at_every_start_in_the_full_layout_with_the_inis_values()
         {
             if (!OperatingSystem.IsLinux()) return;
             using var temp = new TempDirectory();
@@ -263,7 +263,7 @@ namespace UnrealCv.Simulator.Tests
         [InlineData("--help")]
         [InlineData("-h")]
         [InlineData("-?")]
-        public void Help_PrintsTheUsage_AndExitsWithoutStartingAServer(string help)
+        public void Help_prints_the_usage_and_exits_without_starting_a_server(string help)
         {
             using var temp = new TempDirectory();
             int port = FreePort();
@@ -278,7 +278,7 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void Host_PortInUse_LogsLikeThePlugin_AndKeepsRunning()
+        public void Host_port_in_use_logs_like_the_plugin_and_keeps_running()
         {
             if (!OperatingSystem.IsLinux()) return;
             using var temp = new TempDirectory();
@@ -300,7 +300,7 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void Host_PortInUse_WithExitOnFailure_ExitsAsTheGameDoes()
+        public void Host_port_in_use_with_ExitOnFailure_exits_as_the_game_does()
         {
             if (!OperatingSystem.IsLinux()) return;
             using var temp = new TempDirectory();
@@ -320,7 +320,7 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void ACameraSizeNoSensorTakes_StopsTheStart_WithExitCode3()
+        public void A_camera_size_no_sensor_takes_stops_the_start_with_exit_code_3()
         {
             using var temp = new TempDirectory();
             using var host = new HostProcess("-UnrealCVWidth", "-5", $"-SimConfigDir={temp.Path}");
@@ -331,7 +331,7 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void TheIni_IsTheOneBesideTheExecutableRun_AHardLinkElsewhereReadsItsOwnFolder()
+        public void The_ini_is_the_one_beside_the_executable_run_a_hard_link_elsewhere_reads_its_own_folder()
         {
             if (!OperatingSystem.IsLinux()) return;
             using var temp = new TempDirectory();

@@ -60,7 +60,7 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void Png_IsRgbaAtTheCameraFilmSize()
+        public void Png_is_RGBA_at_the_camera_film_size()
         {
             ImageResult lit = Png("vget /camera/0/lit png");
             Assert.Equal(W, lit.Width);
@@ -73,7 +73,7 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void ObjectMask_UsesEachObjectsColor_AndSegIsAnAlias()
+        public void Object_mask_uses_each_objects_color_and_seg_is_an_alias()
         {
             ImageResult mask = Png("vget /camera/1/object_mask png");
             Assert.Equal(AnnotationColor("RedBox"), Pixel(mask, 251, 194));
@@ -85,7 +85,7 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void ObjectMask_BackgroundIsBlack()
+        public void Object_mask_background_is_black()
         {
             Assert.Equal("ok", Ask("vset /camera/0/rotation 30 0 0")); // look up at the sky
             _harness.WaitForNextFrame(); // camera 0 follows its controller on the next frame
@@ -93,7 +93,7 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void MovingOrHidingAnObject_ChangesTheNextImage()
+        public void Moving_or_hiding_an_object_changes_the_next_image()
         {
             Assert.Equal(AnnotationColor("RedBox"), Pixel(Png("vget /camera/1/object_mask png"), 251, 194));
             Assert.Equal("ok", Ask("vset /object/RedBox/location -3000 -3000 50"));
@@ -106,7 +106,7 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void MovingTheCamera_ChangesTheNextImage()
+        public void Moving_the_camera_changes_the_next_image()
         {
             ImageResult before = Png("vget /camera/1/lit png");
             Assert.Equal("ok", Ask("vset /camera/1/location 50 0 800"));
@@ -114,7 +114,7 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void Bmp_HasTheExtraCount_TopDownBgraRows_AndTheSamePixelsAsPng()
+        public void Bmp_has_the_extra_count_top_down_BGRA_rows_and_the_same_pixels_as_png()
         {
             byte[] bmp = _client.RequestBytes("vget /camera/1/object_mask bmp");
             Assert.Equal(58 + 4 * W * H, bmp.Length);
@@ -148,7 +148,7 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void Npy_HasTheCnpyHeader_AndPlanarDepthInCentimetres()
+        public void Npy_has_the_cnpy_header_and_planar_depth_in_centimetres()
         {
             byte[] npy = _client.RequestBytes("vget /camera/1/depth npy");
             byte[] expectedHeader = Encoding.ASCII.GetBytes("\u0093NUMPY\u0001\u0000F\u0000{'descr': '<f4', 'fortran_order': False, 'shape': (480, 640), }      \n");
@@ -164,7 +164,7 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void Npy_SkyIsTheLargestHalfFloat()
+        public void Npy_sky_is_the_largest_half_float()
         {
             Assert.Equal("ok", Ask("vset /camera/0/rotation 45 0 0"));
             _harness.WaitForNextFrame();
@@ -172,7 +172,7 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void Orthographic_KeepsDepthAndMovesObjectsInTheImage()
+        public void Orthographic_keeps_depth_and_moves_objects_in_the_image()
         {
             Assert.Equal("ok", Ask("vset /camera/1/projection_type orthographic"));
             Assert.Equal("ok", Ask("vset /camera/1/ortho_width 1000"));
@@ -183,14 +183,14 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void Normal_EncodesTheWorldNormal()
+        public void Normal_encodes_the_world_normal()
         {
             ImageResult normal = Png("vget /camera/1/normal png");
             Assert.Equal((128, 128, 255, 255), Pixel(normal, 320, 240)); // floor: +Z
         }
 
         [Fact]
-        public void FileMode_WritesTheFile_AndRepliesTheNameAsGiven()
+        public void File_mode_writes_the_file_and_replies_the_name_as_given()
         {
             Assert.Equal("out/mask.PNG", Ask("vget /camera/1/object_mask out/mask.PNG"));
             byte[] png = File.ReadAllBytes(Path.Combine(_harness.Directory, "out", "mask.PNG"));
@@ -204,7 +204,7 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void Screenshot_IsTheViewportInTheCurrentViewMode()
+        public void Screenshot_is_the_viewport_in_the_current_view_mode()
         {
             ImageResult lit = Png("vget /screenshot png");
             Assert.Equal((W, H), (lit.Width, lit.Height));

@@ -10,7 +10,7 @@ namespace UnrealCv.Simulator.Tests
     public sealed class IndependentClientTests
     {
         [Fact]
-        public void PythonClient_SeesAnUnrealCvServer()
+        public void Python_client_sees_an_UnrealCV_server()
         {
             using var harness = new SimulatorHarness(SimulatorProfile.Windows);
             var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };

@@ -22,7 +22,7 @@ namespace UnrealCv.Simulator.Tests
         private string Ask(string command) => _client.Request(command);
 
         [Fact]
-        public void Status_HasThe427StableLayout()
+        public void Status_has_the_4_27_stable_layout()
         {
             int port = _harness.Simulator.Port;
             string expected = $"Is Listening\nClient Connected\n{port}\nConfiguration\nConfig file: {_harness.Simulator.Options.ConfigFilePath}\n"
@@ -31,7 +31,7 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void Help_ListsThe80TemplatesInRegistrationOrder()
+        public void Help_lists_the_80_templates_in_registration_order()
         {
             string[] lines = Ask("vget /unrealcv/help").Split('\n');
             Assert.Equal("", lines[^1]); // every description ends with a newline
@@ -82,7 +82,7 @@ namespace UnrealCv.Simulator.Tests
         [InlineData("vset /objects/spawn cubeactor MyCube", "MyCube")]
         [InlineData("vget /object/Nope/vertex_location", "ok")] // FVertexSensor lists no vertices for a missing object
         [InlineData("vget /object/WorldSettings/vertex_location", "ok")]
-        public void Reply_IsExact(string command, string expected) => Assert.Equal(expected, Ask(command));
+        public void Reply_is_exact(string command, string expected) => Assert.Equal(expected, Ask(command));
 
         [Theory]
         [InlineData("vget /foo", "error Can not find a handler for URI 'vget /foo'")]
@@ -101,10 +101,10 @@ namespace UnrealCv.Simulator.Tests
         [InlineData("vset /objects/spawn NoSuchClass", "error Can not find a class with name 'NoSuchClass'")]
         [InlineData("vset /objects/spawn CubeActor RedBox", "error Failed to spawn RedBox, object exsit.")]
         [InlineData("vset /object/RedBox/name GreenBox", "error Renaming an object to overwrite an existing object is not allowed, GreenBox")]
-        public void Error_IsExact(string command, string expected) => Assert.Equal(expected, Ask(command));
+        public void Error_is_exact(string command, string expected) => Assert.Equal(expected, Ask(command));
 
         [Fact]
-        public void Objects_ListsEveryActorEachFollowedByASpace()
+        public void Objects_lists_every_actor_each_followed_by_a_space()
         {
             string list = Ask("vget /objects");
             Assert.EndsWith(" ", list);
@@ -115,7 +115,7 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void Location_Rotation_Scale_SetThenGet()
+        public void Location_rotation_scale_set_then_get()
         {
             Assert.Equal("ok", Ask("vset /object/RedBox/location 1.5 -2 +3"));
             Assert.Equal("1.500 -2.000 3.000", Ask("vget /object/RedBox/location"));
@@ -128,7 +128,7 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void Color_GetSet_TruncatesToBytes_AlphaAlways255()
+        public void Color_get_set_truncates_to_bytes_alpha_always_255()
         {
             Assert.Matches(new Regex(@"^\(R=\d+,G=\d+,B=\d+,A=255\)$"), Ask("vget /object/Floor/color"));
             Assert.NotEqual(Ask("vget /object/Floor/color"), Ask("vget /object/RedBox/color"));
@@ -139,7 +139,7 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void VertexLocation_IsOneLinePerVertex_WithFiveSpaces()
+        public void Vertex_location_is_one_line_per_vertex_with_five_spaces()
         {
             string[] lines = Ask("vget /object/RedBox/vertex_location").Split('\n');
             Assert.Equal(9, lines.Length);
@@ -148,7 +148,7 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void ShowHideDestroy()
+        public void Show_hide_destroy()
         {
             Assert.Equal("ok", Ask("vset /object/RedBox/hide"));
             Assert.Equal("ok", Ask("vset /object/RedBox/show"));
@@ -158,7 +158,7 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void Rename_MovesTheName()
+        public void Rename_moves_the_name()
         {
             Assert.Equal("ok", Ask("vset /object/RedBox/name Crate"));
             Assert.Equal("100.000 -150.000 50.000", Ask("vget /object/crate/location"));
@@ -166,7 +166,7 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void Spawn_NamesFollowTheClassCounter_AndAppearInTheList()
+        public void Spawn_names_follow_the_class_counter_and_appear_in_the_list()
         {
             Assert.Equal("ok", Ask("vset /objects/spawn_cube"));
             Assert.Equal("CubeActor_1", Ask("vset /objects/spawn CubeActor"));

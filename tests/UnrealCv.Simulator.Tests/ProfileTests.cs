@@ -9,7 +9,7 @@ namespace UnrealCv.Simulator.Tests
     public sealed class ProfileTests
     {
         [Fact]
-        public void Linux_CreatesTheSocketFileWhenTheFirstTcpClientLeaves_AndServesIt()
+        public void Linux_creates_the_socket_file_when_the_first_TCP_client_leaves_and_serves_it()
         {
             using var harness = new SimulatorHarness(SimulatorProfile.Linux);
             string path = harness.Simulator.SocketPath!;
@@ -32,7 +32,7 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void Linux_AnyTcpClientLeaving_TriggersTheSwitch_AndTcpIsNoLongerServed()
+        public void Linux_any_TCP_client_leaving_triggers_the_switch_and_TCP_is_no_longer_served()
         {
             using var harness = new SimulatorHarness(SimulatorProfile.Linux);
             // A port probe that connects and closes at once is enough.
@@ -44,7 +44,7 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void Linux_UnixClientsAreServedOneAfterAnother_EachWithItsWelcome()
+        public void Linux_Unix_clients_are_served_one_after_another_each_with_its_welcome()
         {
             using var harness = new SimulatorHarness(SimulatorProfile.Linux);
             RawClient.Tcp(harness.Simulator.Port).Dispose();
@@ -59,7 +59,7 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void Linux_SocketFileModeComesFromTheUmask()
+        public void Linux_socket_file_mode_comes_from_the_umask()
         {
             if (!OperatingSystem.IsLinux()) return;
             using var harness = new SimulatorHarness(SimulatorProfile.Linux);
@@ -71,7 +71,7 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void Linux_StaleSocketFile_IsReplaced()
+        public void Linux_stale_socket_file_is_replaced()
         {
             using var harness = new SimulatorHarness(SimulatorProfile.Linux);
             string path = harness.Simulator.SocketPath!;
@@ -85,7 +85,7 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void Windows_KeepsServingTcp_AndNeverCreatesASocketFile()
+        public void Windows_keeps_serving_TCP_and_never_creates_a_socket_file()
         {
             using var harness = new SimulatorHarness(SimulatorProfile.Windows);
             Assert.Null(harness.Simulator.SocketPath);

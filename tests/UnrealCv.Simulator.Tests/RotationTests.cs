@@ -18,7 +18,7 @@ namespace UnrealCv.Simulator.Tests
         [InlineData("0 180 0", "0.000 -180.000 0.000")] // cos(90°) comes out a hair below zero: yaw -180, as UE prints it
         [InlineData("0 540 0", "0.000 -180.000 0.000")]
         [InlineData("-90 0 0", "-90.000 0.000 0.000")]
-        public void ObjectAndCamera1_ReadBackThroughAQuaternion(string set, string expected)
+        public void Object_and_camera_1_read_back_through_a_quaternion(string set, string expected)
         {
             using var harness = new SimulatorHarness();
             using var client = harness.Connect();
@@ -30,7 +30,7 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void StaticObjects_DoNotTurn()
+        public void Static_objects_do_not_turn()
         {
             using var harness = new SimulatorHarness();
             using var client = harness.Connect();
@@ -46,7 +46,7 @@ namespace UnrealCv.Simulator.Tests
         [InlineData("-100 0 0", "-89.899 0.000 0.000")]
         [InlineData("0 0 180", "0.000 0.000 89.900")]  // and roll to ±89.9
         [InlineData("20 -30 -40", "20.000 -30.000 -40.000")]
-        public void Camera0_TakesTheLimitedControllerRotation_OnTheNextFrame(string set, string expected)
+        public void Camera_0_takes_the_limited_controller_rotation_on_the_next_frame(string set, string expected)
         {
             using var harness = new SimulatorHarness();
             using var client = harness.Connect();
@@ -57,7 +57,7 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void Camera0_ReadInTheSameFrameAsTheSet_IsThePreviousPose()
+        public void Camera_0_read_in_the_same_frame_as_the_set_is_the_previous_pose()
         {
             using var harness = new SimulatorHarness(frameTimeMs: 500);
             using var client = harness.Connect();
@@ -71,7 +71,7 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void Camera0_TurnsWithItsPawnUntilTheNextFrame()
+        public void Camera_0_turns_with_its_pawn_until_the_next_frame()
         {
             using var harness = new SimulatorHarness(frameTimeMs: 500);
             using var client = harness.Connect();
@@ -85,7 +85,7 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void Camera0_DoesNotFollowWhilePaused_ButMovesWithThePawn()
+        public void Camera_0_does_not_follow_while_paused_but_moves_with_the_pawn()
         {
             using var harness = new SimulatorHarness();
             using var client = harness.Connect();
@@ -109,7 +109,7 @@ namespace UnrealCv.Simulator.Tests
         [InlineData(90f, 0f, 0f, 90f, 0f, 0f)]
         [InlineData(0f, 270f, 0f, 0f, -90f, 0f)]
         [InlineData(30f, -120f, 45f, 30f, -120f, 45f)]
-        public void RoundTrip_FollowsFQuatRotator(float p, float y, float r, float ep, float ey, float er)
+        public void Round_trip_follows_FQuat_Rotator(float p, float y, float r, float ep, float ey, float er)
         {
             Rotator back = UeRotationMath.RoundTrip(new Rotator(p, y, r));
             Assert.Equal(ep, back.Pitch, 3);
@@ -118,7 +118,7 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void RoundTrip_AtThePole_KeepsTheRotation_ThoughYawAndRollTradePlaces()
+        public void Round_trip_at_the_pole_keeps_the_rotation_though_yaw_and_roll_trade_places()
         {
             var set = new Rotator(-90, 45, 0);
             Rotator back = UeRotationMath.RoundTrip(set);
@@ -138,7 +138,7 @@ namespace UnrealCv.Simulator.Tests
         [InlineData(350f, -89.9f, 89.9f, -10f)]
         [InlineData(-0.0002f, 0f, 359.999f, 0f)]
         [InlineData(200f, 0f, 359.999f, -160f)]
-        public void ClampAngle_KeepsTheArcFromMinToMax(float angle, float min, float max, float expected) =>
+        public void ClampAngle_keeps_the_arc_from_min_to_max(float angle, float min, float max, float expected) =>
             Assert.Equal(expected, UeRotationMath.ClampAngle(angle, min, max), 4);
 
         [Theory]
@@ -146,7 +146,7 @@ namespace UnrealCv.Simulator.Tests
         [InlineData(-180f, 180f)]
         [InlineData(181f, -179f)]
         [InlineData(-360f, 0f)]
-        public void NormalizeAxis_IsInTheHalfOpenRange(float angle, float expected) =>
+        public void NormalizeAxis_is_in_the_half_open_range(float angle, float expected) =>
             Assert.Equal(expected, UeRotationMath.NormalizeAxis(angle), 4);
     }
 }

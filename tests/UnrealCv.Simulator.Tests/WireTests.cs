@@ -8,7 +8,7 @@ namespace UnrealCv.Simulator.Tests
     public sealed class WireTests
     {
         [Fact]
-        public void Welcome_IsConnectedToProjectName_WithoutIdPrefix()
+        public void Welcome_is_connected_to_project_name_without_id_prefix()
         {
             using var harness = new SimulatorHarness();
             using var client = RawClient.Tcp(harness.Simulator.Port);
@@ -16,7 +16,7 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void ReplyFrame_IsMagicLengthAndIdPrefixedBody()
+        public void Reply_frame_is_magic_length_and_id_prefixed_body()
         {
             using var harness = new SimulatorHarness();
             using var client = harness.Connect();
@@ -27,7 +27,7 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void ReplyId_IsReformattedFromTheParsedInteger()
+        public void Reply_id_is_reformatted_from_the_parsed_integer()
         {
             using var harness = new SimulatorHarness();
             using var client = harness.Connect();
@@ -36,7 +36,7 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void RequestPattern_IsSearchedNotAnchored()
+        public void Request_pattern_is_searched_not_anchored()
         {
             using var harness = new SimulatorHarness();
             using var client = harness.Connect();
@@ -45,7 +45,7 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void MalformedRequest_GetsNoReply_AndTheConnectionStaysUsable()
+        public void Malformed_request_gets_no_reply_and_the_connection_stays_usable()
         {
             using var harness = new SimulatorHarness();
             using var client = harness.Connect();
@@ -57,7 +57,7 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void BadMagic_ClosesTheConnectionWithoutReply()
+        public void Bad_magic_closes_the_connection_without_reply()
         {
             using var harness = new SimulatorHarness();
             using var client = harness.Connect();
@@ -68,7 +68,7 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void EmptyFrame_ClosesTheConnection()
+        public void Empty_frame_closes_the_connection()
         {
             using var harness = new SimulatorHarness();
             using var client = harness.Connect();
@@ -77,7 +77,7 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void FramesSplitIntoSingleBytes_AreReassembled()
+        public void Frames_split_into_single_bytes_are_reassembled()
         {
             using var harness = new SimulatorHarness();
             using var client = harness.Connect();
@@ -87,7 +87,7 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void EmbeddedNul_TruncatesTheCommand()
+        public void Embedded_NUL_truncates_the_command()
         {
             using var harness = new SimulatorHarness();
             using var client = harness.Connect();

@@ -2,37 +2,57 @@ using System;
 using System.IO;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.ExceptionServices;
 using System.Text;
 using System.Threading;
-using System.Threading.Tasks;
 using UnrealCv.Wire;
 
 namespace UnrealCv.Tests
 {
     /// <summary>
     /// A loopback server that does exactly what a test scripts, including what no good server would:
-    /// late replies, unknown ids, bad magic, resets, frames cut in half. One client.
+    /// late replies, unknown ids, bad magic, resets, frames cut in half. One client. The script runs on a
+    /// thread of its own; Dispose waits for it and rethrows what it threw, so a broken script fails its test.
     /// </summary>
     internal sealed class ScriptedServer : IDisposable
     {
         private readonly TcpListener _listener = new TcpListener(IPAddress.Loopback, 0);
-        private readonly Task _script;
+        private readonly Thread _script;
+        private readonly TimeSpan _limit;
+        private volatile Exception? _failure;
         private Socket? _client;
+        private bool _joined;
 
-        public ScriptedServer(Action<ScriptedServer> script)
+        /// <param name="script">What the server does once a client has connected.</param>
+        /// <param name="limit">How long the script may run after the test is done with it (default 10 s).</param>
+        public ScriptedServer(Action<ScriptedServer> script, TimeSpan? limit = null)
         {
+            _limit = limit ?? TimeSpan.FromSeconds(10);
             _listener.Start();
-            _script = Task.Run(() =>
+            _script = new Thread(() =>
             {
-                _client = _listener.AcceptSocket();
-                script(this);
-            });
+                try
+                {
+                    _client = _listener.AcceptSocket();
+                    script(this);
+                }
+                catch (Exception e)
+                {
+                    _failure = e;
+                }
+            }) { IsBackground = true, Name = "ScriptedServer script" };
+            _script.Start();
         }
 
         public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
-        /// <summary>Waits for the script to finish and rethrows its failure.</summary>
-        public void Join() => Assert.True(_script.Wait(TimeSpan.FromSeconds(10)), "the server script did not finish");
+        /// <summary>Waits for the script to finish (within the limit) and rethrows its failure.</summary>
+        public void Join()
+        {
+            _joined = true;
+            if (!_script.Join(_limit)) throw new TimeoutException($"the server script did not finish within {_limit.TotalSeconds} s");
+            if (_failure is Exception failure) ExceptionDispatchInfo.Capture(failure).Throw();
+        }
 
         public void Send(string payload) => SendRaw(Frame.Encode(payload));
 
@@ -63,17 +83,17 @@ namespace UnrealCv.Tests
 
         public void Close() => _client?.Close();
 
+        /// <summary>Joins the script (unless the test already did), then closes; a script that failed or hangs fails the test.</summary>
         public void Dispose()
         {
-            _client?.Dispose();
-            _listener.Stop();
-        }
-
-        private static class Assert
-        {
-            public static void True(bool condition, string message)
+            try
             {
-                if (!condition) throw new TimeoutException(message);
+                if (!_joined) Join();
+            }
+            finally
+            {
+                _client?.Dispose();
+                _listener.Stop();
             }
         }
     }

@@ -47,6 +47,9 @@ namespace UnrealCv.Simulator.Server
         /// <summary>Ticks that ran at least one request (diagnostics and tests).</summary>
         public long BusyTicks => Interlocked.Read(ref _ticks);
 
+        /// <summary>Requests read from the client and not yet taken by a tick (tests).</summary>
+        public int QueuedRequests => _queue.Count;
+
         /// <summary>The engine's work around each tick; set before <see cref="Start"/>.</summary>
         public IFrameHooks? Hooks { get; set; }
 
