@@ -428,12 +428,12 @@ namespace UnrealCv.Tests
         }
 
         [Theory]
-        [InlineData("closed-mid-frame", ClientFault.SessionBroken, "middle of a frame")]
-        [InlineData("bad-magic", ClientFault.ProtocolViolation, "bad frame magic")]
-        [InlineData("reset", ClientFault.SessionBroken, "failed")]
-        [InlineData("closed", ClientFault.SessionBroken, "closed the connection")]
-        [InlineData("oversize", ClientFault.ProtocolViolation, "more than the limit")]
-        public void Stream_faults_end_every_pending_request_at_once(string fault, ClientFault expected, string messagePart)
+        [InlineData("closed-mid-frame", nameof(ClientFault.SessionBroken), "middle of a frame")]
+        [InlineData("bad-magic", nameof(ClientFault.ProtocolViolation), "bad frame magic")]
+        [InlineData("reset", nameof(ClientFault.SessionBroken), "failed")]
+        [InlineData("closed", nameof(ClientFault.SessionBroken), "closed the connection")]
+        [InlineData("oversize", nameof(ClientFault.ProtocolViolation), "more than the limit")]
+        public void Stream_faults_end_every_pending_request_at_once(string fault, string expected, string messagePart)
         {
             using var server = new ScriptedServer(s =>
             {
@@ -453,7 +453,7 @@ namespace UnrealCv.Tests
             var started = DateTime.UtcNow;
             var e = Assert.Throws<ClientException>(() => request.Wait(TimeSpan.FromSeconds(30), CancellationToken.None));
             Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(10), "the fault should end the wait at once, not at the timeout");
-            Assert.Equal(expected, e.Fault);
+            Assert.Equal(expected, e.Fault.ToString()); // a name: ClientFault is internal, a public test cannot take it
             Assert.Contains(messagePart, e.Message);
             Assert.Equal(ConnectionState.Broken, connection.State);
         }

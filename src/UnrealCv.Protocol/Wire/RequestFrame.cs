@@ -6,7 +6,7 @@ namespace UnrealCv.Wire
     /// A request as it goes on the wire: one frame whose payload is <c>&lt;id&gt;:&lt;command&gt;</c>, the command in ASCII.
     /// Read back with <see cref="FrameReader"/> and <see cref="MessagePrefix.TryParse"/>.
     /// </summary>
-    public static class RequestFrame
+    internal static class RequestFrame
     {
         /// <summary>
         /// Writes the whole frame from the start of <paramref name="buffer"/>, replacing the buffer by a larger one when it

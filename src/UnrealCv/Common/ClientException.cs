@@ -3,7 +3,7 @@ using System;
 namespace UnrealCv.Common
 {
     /// <summary>Why a client operation failed; the cmdlets turn each into a stable error id.</summary>
-    public enum ClientFault
+    internal enum ClientFault
     {
         /// <summary>Nothing listening, name not resolved, or no answer to the connect.</summary>
         ConnectFailed,
@@ -30,7 +30,7 @@ namespace UnrealCv.Common
     }
 
     /// <summary>A failure of the client engine, with a message that says what to do next.</summary>
-    public sealed class ClientException : Exception
+    internal sealed class ClientException : Exception
     {
         public ClientException(ClientFault fault, string message, Exception? inner = null) : base(message, inner) => Fault = fault;
 

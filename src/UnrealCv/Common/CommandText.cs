@@ -7,7 +7,7 @@ namespace UnrealCv.Common
     /// How the module writes values into UnrealCV commands: culture-invariant, never with an exponent (the plugin's
     /// float pattern <c>[-+]?\d*[.]?\d+</c> does not match <c>1E-05</c>, which would give "Can not find a handler").
     /// </summary>
-    public static class CommandText
+    internal static class CommandText
     {
         /// <summary>A number as the plugin's argument patterns accept it.</summary>
         public static string Number(double value)
@@ -36,7 +36,7 @@ namespace UnrealCv.Common
     }
 
     /// <summary>A value that knows how it is written inside an UnrealCV command (a vector as "x y z").</summary>
-    public interface ICommandArgument
+    internal interface ICommandArgument
     {
         string ToCommandText();
     }

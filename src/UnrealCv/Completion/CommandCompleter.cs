@@ -21,7 +21,7 @@ namespace UnrealCv.Completion
     /// may register extra commands) or the plugin's built-in list, object names after <c>/object/</c> and camera ids
     /// after <c>/camera/</c>, asked of the session with a short timeout and kept for a few seconds.
     /// </summary>
-    public sealed class CommandCompleter : IArgumentCompleter
+    internal sealed class CommandCompleter : IArgumentCompleter
     {
         private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(1);
         private static readonly TimeSpan KeepFor = TimeSpan.FromSeconds(5);
@@ -108,7 +108,7 @@ namespace UnrealCv.Completion
     }
 
     /// <summary>Completes the names of this runspace's sessions.</summary>
-    public sealed class SessionNameCompleter : IArgumentCompleter
+    internal sealed class SessionNameCompleter : IArgumentCompleter
     {
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
             CommandAst commandAst, IDictionary fakeBoundParameters)

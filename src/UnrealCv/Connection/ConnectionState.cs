@@ -1,7 +1,7 @@
 namespace UnrealCv.Connection
 {
     /// <summary>Where a link to a binary is in its life.</summary>
-    public enum ConnectionState
+    internal enum ConnectionState
     {
         /// <summary>Welcomed and usable.</summary>
         Open,

@@ -1,7 +1,7 @@
 namespace UnrealCv.Connection
 {
     /// <summary>An error reply to a request sent without waiting (Invoke-UnrealCvRequest -NoWait).</summary>
-    public sealed class FireAndForgetFailure
+    internal sealed class FireAndForgetFailure
     {
         internal FireAndForgetFailure(int requestId, string command, string message)
         {

@@ -12,7 +12,7 @@ namespace UnrealCv.Launch
     /// only logs and runs without a server, and a client would then talk to the other binary. A port is taken when
     /// it is free to bind on all interfaces (as the plugin binds) and we hold its lock file exclusively.
     /// </summary>
-    public sealed class PortReservation : IDisposable
+    internal sealed class PortReservation : IDisposable
     {
         private static readonly string LockDirectory = Path.Combine(Path.GetTempPath(), "unrealcv-ports");
         private FileStream? _lock;

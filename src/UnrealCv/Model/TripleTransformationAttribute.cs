@@ -14,7 +14,7 @@ namespace UnrealCv.Model
     /// any object with those properties, or the plugin's text form (<c>'100 -50 20'</c>). The subclasses only say
     /// which type, which component names and how to build the value.
     /// </summary>
-    public abstract class TripleTransformationAttribute : ArgumentTransformationAttribute
+    internal abstract class TripleTransformationAttribute : ArgumentTransformationAttribute
     {
         private readonly Type _target;
         private readonly string[] _names;
@@ -110,7 +110,7 @@ namespace UnrealCv.Model
 
     /// <summary>A location or scale: an <see cref="UnrealCvVector"/>, <c>100,-50,20</c> or <c>@{X=100;Y=-50;Z=20}</c>.</summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-    public sealed class VectorTransformationAttribute : TripleTransformationAttribute
+    internal sealed class VectorTransformationAttribute : TripleTransformationAttribute
     {
         public VectorTransformationAttribute() : base(typeof(UnrealCvVector), "100 -50 20", "X", "Y", "Z") { }
 
@@ -119,7 +119,7 @@ namespace UnrealCv.Model
 
     /// <summary>A rotation in degrees: an <see cref="UnrealCvRotator"/>, <c>-90,0,0</c> or <c>@{Pitch=-90;Yaw=0;Roll=0}</c>.</summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-    public sealed class RotatorTransformationAttribute : TripleTransformationAttribute
+    internal sealed class RotatorTransformationAttribute : TripleTransformationAttribute
     {
         public RotatorTransformationAttribute() : base(typeof(UnrealCvRotator), "-90 0 0", "Pitch", "Yaw", "Roll") { }
 
@@ -128,7 +128,7 @@ namespace UnrealCv.Model
 
     /// <summary>A labelling colour: an <see cref="UnrealCvColor"/>, <c>255,128,0</c> or <c>@{R=255;G=128;B=0}</c>, integers 0-255.</summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-    public sealed class ColorTransformationAttribute : TripleTransformationAttribute
+    internal sealed class ColorTransformationAttribute : TripleTransformationAttribute
     {
         public ColorTransformationAttribute() : base(typeof(UnrealCvColor), "255 128 0", "R", "G", "B") { }
 

@@ -8,7 +8,7 @@ using UnrealCv.Transport;
 namespace UnrealCv.Session
 {
     /// <summary>How a transport switch ended.</summary>
-    public enum SwitchOutcome
+    internal enum SwitchOutcome
     {
         /// <summary>The session now uses the asked-for transport.</summary>
         Switched,
