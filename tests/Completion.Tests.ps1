@@ -1,4 +1,4 @@
-# Tab completion and format views (issue 6).
+# Tab completion and format views.
 BeforeAll {
     . $PSScriptRoot/common.ps1
     function script:Complete([string] $line) {

@@ -1,4 +1,4 @@
-# Scenarios of issue 4: a client that never hangs, never misaligns, and pipelines by default.
+# The client engine end to end: a client that never hangs, never misaligns, and pipelines by default.
 BeforeAll {
     . $PSScriptRoot/common.ps1
 }

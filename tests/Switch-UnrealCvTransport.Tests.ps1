@@ -1,4 +1,4 @@
-# Unix domain sockets (issue 5): the plugin's TCP-to-UDS switch, done safely. Linux only, like the plugin's UDS.
+# Unix domain sockets: the plugin's TCP-to-UDS switch, done safely. Linux only, like the plugin's UDS.
 BeforeAll {
     . $PSScriptRoot/common.ps1
     function script:New-StaleSocket([string] $path) {

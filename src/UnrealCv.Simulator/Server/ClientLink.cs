@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Net.Sockets;
 using System.Text;
 using UnrealCv.Wire;
@@ -24,22 +23,17 @@ namespace UnrealCv.Simulator.Server
 
         public Socket Socket => _socket;
 
-        public void SendMessage(string text) => Send(null, Encoding.UTF8.GetBytes(text));
+        public void SendMessage(string text) => Send(-1, Encoding.UTF8.GetBytes(text));
 
-        public void SendReply(int id, Reply reply)
-        {
-            Send(Encoding.ASCII.GetBytes(id.ToString(CultureInfo.InvariantCulture) + ":"), reply.Body);
-        }
+        public void SendReply(int id, Reply reply) => Send(id, reply.Body);
 
-        /// <summary>Header, id prefix and body in one gathered write: an image is never copied into a second buffer.</summary>
-        private void Send(byte[]? prefix, byte[] body)
+        /// <summary>Header and <c>id:</c> prefix (none for a message, id -1) in one buffer, then the body, in one gathered write: an image is never copied into a second buffer.</summary>
+        private void Send(int id, byte[] body)
         {
-            int prefixLength = prefix?.Length ?? 0;
-            var header = new byte[Frame.HeaderSize];
-            Frame.WriteHeader(header, 0, prefixLength + body.Length);
-            var segments = new List<ArraySegment<byte>>(3) { new ArraySegment<byte>(header) };
-            if (prefix != null) segments.Add(new ArraySegment<byte>(prefix));
-            segments.Add(new ArraySegment<byte>(body));
+            var head = new byte[Frame.HeaderSize + MessagePrefix.MaxLength];
+            int headLength = id < 0 ? Frame.HeaderSize : MessagePrefix.Write(head, Frame.HeaderSize, id);
+            Frame.WriteHeader(head, 0, headLength - Frame.HeaderSize + body.Length);
+            var segments = new List<ArraySegment<byte>>(2) { new ArraySegment<byte>(head, 0, headLength), new ArraySegment<byte>(body) };
             lock (_sendLock)
             {
                 if (_closed) return;

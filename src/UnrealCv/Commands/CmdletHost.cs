@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using System.Threading;
-using UnrealCv.Common;
 using UnrealCv.Model;
 
 namespace UnrealCv.Commands
@@ -20,6 +19,5 @@ namespace UnrealCv.Commands
         public void WriteError(ErrorRecord errorRecord) => _cmdlet.WriteError(errorRecord);
         public void WriteProgress(ProgressRecord progressRecord) => _cmdlet.WriteProgress(progressRecord);
         public bool ShouldProcess(string target, string action) => _cmdlet.ShouldProcess(target, action);
-        public (string Id, ErrorCategory Category) Describe(ClientFault fault) => UnrealCvCmdlet.Describe(fault);
     }
 }

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using UnrealCv.Common;
+using UnrealCv.Requests;
 using UnrealCv.Session;
 using UnrealCv.State;
 
@@ -30,31 +31,10 @@ namespace UnrealCv.Commands
 
         protected override void StopProcessing() => _cancel.Cancel();
 
-        /// <summary>The stable error id and category of each client failure.</summary>
-        internal static (string Id, ErrorCategory Category) Describe(ClientFault fault) => fault switch
-        {
-            ClientFault.ConnectFailed => ("UnrealCvConnectFailed", ErrorCategory.ConnectionError),
-            ClientFault.NoWelcome => ("UnrealCvNoWelcome", ErrorCategory.OperationTimeout),
-            ClientFault.ProtocolViolation => ("UnrealCvProtocolViolation", ErrorCategory.ProtocolError),
-            ClientFault.Timeout => ("UnrealCvTimeout", ErrorCategory.OperationTimeout),
-            ClientFault.SessionBroken => ("UnrealCvSessionBroken", ErrorCategory.ResourceUnavailable),
-            ClientFault.SessionClosed => ("UnrealCvSessionClosed", ErrorCategory.ResourceUnavailable),
-            ClientFault.InvalidCommand => ("UnrealCvInvalidCommand", ErrorCategory.InvalidArgument),
-            ClientFault.UnsafeSocketPath => ("UnrealCvUnsafeSocketPath", ErrorCategory.SecurityError),
-            ClientFault.NotSupported => ("UnrealCvTransportNotSupported", ErrorCategory.NotImplemented),
-            ClientFault.SessionSwitching => ("UnrealCvSessionSwitching", ErrorCategory.ResourceBusy),
-            ClientFault.SwitchRefused => ("UnrealCvSwitchRefused", ErrorCategory.ResourceUnavailable),
-            _ => ("UnrealCvError", ErrorCategory.NotSpecified),
-        };
-
-        internal static ErrorRecord ToErrorRecord(ClientException e, object? target)
-        {
-            (string id, ErrorCategory category) = Describe(e.Fault);
-            return new ErrorRecord(e, id, category, target);
-        }
+        internal static ErrorRecord ToErrorRecord(ClientException e, object? target) => ErrorRecords.From(e, target);
 
         internal static ErrorRecord NewError(string message, string id, ErrorCategory category, object? target, Exception? inner = null) =>
-            new ErrorRecord(new InvalidOperationException(message, inner), id, category, target);
+            ErrorRecords.New(message, id, category, target, inner);
 
         /// <summary>The current session of this runspace, or a terminating UnrealCvNoSession error.</summary>
         internal UnrealCvSession ResolveSession(UnrealCvSession? given)

@@ -82,7 +82,7 @@ namespace UnrealCv.Model
                 return true;
             }
             string why = response.ParseError ?? $"expected {typeof(T).Name}, got '{response}'.";
-            _owner.WriteError(NewError(
+            _owner.WriteError(ErrorRecords.New(
                 $"'{response.Command}' on {response.SessionName} answered something this module cannot read: {why} Check that the binary runs the UnrealCV plugin 1.0.x (vget /unrealcv/version).",
                 "UnrealCvUnexpectedReply", ErrorCategory.InvalidResult, response));
             value = default!;
@@ -161,14 +161,11 @@ namespace UnrealCv.Model
 
         /// <summary>UnrealCvCameraNotFound for an id past the end of <c>vget /cameras</c>.</summary>
         internal static ErrorRecord CameraNotFound(UnrealCvSession session, int id, string[] names) =>
-            NewError(
+            ErrorRecords.New(
                 $"There is no camera {id} on {session.Name}: " +
                 (names.Length == 0 ? "it has no cameras." : $"its cameras are 0 to {names.Length - 1} ({string.Join(", ", names)}).") +
                 " Get-UnrealCvCamera lists them; Invoke-UnrealCvRequest 'vset /cameras/spawn' adds one.",
                 "UnrealCvCameraNotFound", ErrorCategory.ObjectNotFound, id);
-
-        internal static ErrorRecord NewError(string message, string id, ErrorCategory category, object? target) =>
-            new ErrorRecord(new InvalidOperationException(message), id, category, target);
 
         /// <summary>Collects the replies about one thing and builds it once every slot is filled; a slot whose reply failed leaves it unbuilt.</summary>
         private sealed class Gather
@@ -228,7 +225,7 @@ namespace UnrealCv.Model
 
         /// <summary>The terminating error when no change was given.</summary>
         public static ErrorRecord NothingToSet(string parameters, string example) =>
-            SceneReader.NewError($"Nothing to set: give at least one of {parameters}, e.g. {example}.", "UnrealCvNothingToSet", ErrorCategory.InvalidArgument, null);
+            ErrorRecords.New($"Nothing to set: give at least one of {parameters}, e.g. {example}.", "UnrealCvNothingToSet", ErrorCategory.InvalidArgument, null);
     }
 
     /// <summary>

@@ -1,10 +1,9 @@
 using System.Management.Automation;
 using System.Threading;
-using UnrealCv.Common;
 
 namespace UnrealCv.Requests
 {
-    /// <summary>What a run of requests needs from the command that runs it: its streams, its Ctrl+C, and its error ids.</summary>
+    /// <summary>What a run of requests needs from the command that runs it: its streams, and its Ctrl+C.</summary>
     internal interface IRequestHost
     {
         /// <summary>Cancelled by Ctrl+C; every send and wait honours it.</summary>
@@ -20,8 +19,5 @@ namespace UnrealCv.Requests
         void WriteWarning(string text);
         void WriteError(ErrorRecord errorRecord);
         void WriteProgress(ProgressRecord progressRecord);
-
-        /// <summary>The stable error id and category of a client failure.</summary>
-        (string Id, ErrorCategory Category) Describe(ClientFault fault);
     }
 }

@@ -258,7 +258,7 @@ namespace UnrealCv.Requests
         /// <summary>No reply came: a stand-in response in the reply's place (when the caller wants one), then the error record.</summary>
         private void DeliverFailure(Sent sent, ClientException failure, int requestId, TimeSpan elapsed)
         {
-            (string id, ErrorCategory category) = _host.Describe(failure.Fault);
+            (string id, ErrorCategory category) = ErrorRecords.Describe(failure.Fault);
             var response = UnrealCvResponse.Failed(sent.Session, requestId, sent.Command, elapsed, id, failure.Message);
             if (_verbose) _host.WriteVerbose($"{response.SessionName} -> #{requestId} {id} after {elapsed.TotalMilliseconds:0.###} ms");
             _onFailure?.Invoke(response, sent.Tag);
