@@ -5,108 +5,161 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
-using System.Net;
 using System.Net.Sockets;
-using System.Text;
 using System.Threading;
 using UnrealCv.Commands;
 using UnrealCv.Connection;
-using UnrealCv.Transport;
 using UnrealCv.Wire;
 
 namespace UnrealCv.Benchmarks
 {
     /// <summary>
-    /// Measures the client against a baseline in the same process and minute: a raw framed client written with
-    /// plain sockets (the limit of this machine), then the engine, then the cmdlet. The server is the simulator's
-    /// console program at frame time 0, in its own process so that only the client's allocations are counted.
-    /// Figures are ratios; absolute numbers vary with the machine's load.
+    /// Measures the client against baselines of the same run: a raw framed client written with plain sockets (the limit
+    /// of this machine) talking to a reference server that answers instantly, in its own process, so that the client's
+    /// own cost is what shows. Then the engine and the cmdlet against the same server, over TCP and a Unix socket; then
+    /// the simulator as a server of its own; then fleets of simulators on a saturated machine. Every row with a target
+    /// passes or fails against figures of the same run; absolute numbers vary with the machine's load.
     /// </summary>
     public static class Program
     {
         private const string Small = "vget /unrealcv/echo x";
+        private const string Bmp = "vget /camera/0/lit bmp";
+        private const string Npy = "vget /camera/0/depth npy";
         private const int Window = 256;
+        private const int LargeWindow = 8;
         private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
         public static int Main(string[] args)
         {
-            string simulator = args.Length > 0 ? args[0] : throw new ArgumentException("usage: UnrealCv.Benchmarks <path to UnrealCvSimulator> [scale]");
+            if (args.Length == 2 && args[0] == "--reference-server") return ReferenceServer.Run(args[1]);
+            if (args.Length == 3 && args[0] == "--cpu-hog") return CpuHog.Run(int.Parse(args[1], CultureInfo.InvariantCulture), int.Parse(args[2], CultureInfo.InvariantCulture));
+            string simulator = args.Length > 0 ? args[0] : throw new ArgumentException("usage: UnrealCv.Benchmarks <path to UnrealCvSimulator> [scale] [fleet sizes, e.g. 1,8,32,120]");
             double scale = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 1.0;
-            int n = (int)(20000 * scale);
-            var rows = new List<(string Name, string Value, string Target)>();
+            int[] fleets = args.Length > 2 ? args[2].Split(',').Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : new[] { 1, 8, 32, 120 };
+            int n = Math.Max(1000, (int)(20000 * scale));
+            var report = new Report();
+            Console.WriteLine($"{Environment.ProcessorCount} CPUs; {n} small requests per pipelined run, {n / 4} per sequential run");
 
-            using var server = SimulatorProcess.Start(simulator, width: 640, height: 480);
-            Console.WriteLine($"simulator pid {server.ProcessId} on port {server.Port}; {n} small requests per run");
-
-            // Warm up JIT and both ends.
-            MeasureRaw(server, (c, r) => RawSequential(c, r, 2000));
-            MeasureEngine(server, c => EngineSequential(c, 2000));
-
-            double rawSeq = MeasureRaw(server, (c, r) => RawSequential(c, r, n / 4)) / (n / 4);
-            double engSeq = MeasureEngine(server, c => EngineSequential(c, n / 4)) / (n / 4);
-            rows.Add(("small reply, sequential round trip: raw sockets", Us(rawSeq), ""));
-            rows.Add(("small reply, sequential round trip: engine", Us(engSeq), ""));
-            rows.Add(("engine / raw, sequential", Ratio(engSeq / rawSeq), "<= 1.30"));
-
-            double rawPipe = MeasureRaw(server, (c, r) => RawPipelined(c, r, n)) / n;
-            double engPipe = MeasureEngine(server, c => EnginePipelined(c, n)) / n;
-            rows.Add(("small reply, pipelined: raw sockets", Rate(rawPipe), ""));
-            rows.Add(("small reply, pipelined: engine (window 256)", Rate(engPipe), ""));
-            rows.Add(("engine / raw throughput, pipelined", Ratio(rawPipe / engPipe), ">= 0.50"));
-
-            double cmdlet = CmdletPipeline(server, n) / n;
-            rows.Add(("small reply, pipelined: Invoke-UnrealCvRequest fed by the pipeline", Rate(cmdlet), ""));
-            rows.Add(("cmdlet overhead beyond the engine, per request", Us(cmdlet - engPipe), "<= 10 us"));
-
-            long allocated = AllocatedPerRequest(server, n / 4);
-            rows.Add(("client bytes allocated per small request (engine, steady state)", allocated.ToString(CultureInfo.InvariantCulture) + " B", "little"));
-
-            AddLarge(rows, server, "vget /camera/0/lit bmp", "640x480 BMP", 100);
-            using (var big = SimulatorProcess.Start(simulator, width: 1920, height: 1080))
-                AddLarge(rows, big, "vget /camera/0/depth npy", "1920x1080 depth NPY", 30);
-
-            // The same over the Unix socket a Linux binary switches to, beside the TCP figures above.
-            using (var uds = SimulatorProcess.Start(simulator, width: 640, height: 480, unixSocket: true))
+            var rawSequential = new Dictionary<string, double>();
+            using (var reference = ReferenceServerProcess.Start())
             {
-                double udsSeq = MeasureEngine(uds, c => EngineSequential(c, n / 4)) / (n / 4);
-                double udsPipe = MeasureEngine(uds, c => EnginePipelined(c, n)) / n;
-                rows.Add(("UDS: small reply, sequential round trip: engine", Us(udsSeq), ""));
-                rows.Add(("UDS / TCP, engine sequential", Ratio(udsSeq / engSeq), ""));
-                rows.Add(("UDS: small reply, pipelined: engine", Rate(udsPipe), ""));
-                AddLarge(rows, uds, "vget /camera/0/lit bmp", "UDS: 640x480 BMP", 100);
+                foreach (Endpoint endpoint in new[] { reference.Tcp, reference.Unix })
+                {
+                    report.Section($"reference server, {endpoint.Transport}");
+                    rawSequential[endpoint.Transport] = AddSmall(report, endpoint, n);
+                    AddLarge(report, endpoint, Bmp, "640×480 BMP", Math.Max(5, (int)(100 * scale)));
+                    AddLarge(report, endpoint, Npy, "1920×1080 depth NPY", Math.Max(3, (int)(30 * scale)));
+                }
             }
-            using (var bigUds = SimulatorProcess.Start(simulator, width: 1920, height: 1080, unixSocket: true))
-                AddLarge(rows, bigUds, "vget /camera/0/depth npy", "UDS: 1920x1080 depth NPY", 30);
 
-            AddRendering(rows);
-            int[] fleet = args.Length > 2 ? args[2].Split(',').Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : new[] { 1, 8, 32, 120 };
+            AddSimulator(report, simulator, n, rawSequential, Math.Max(3, (int)(10 * scale)));
+
             int rounds = Math.Max(10, (int)(100 * scale));
-            foreach (int instances in fleet) AddFleet(rows, simulator, instances, rounds);
+            using (CpuHog.Start(Environment.ProcessorCount))
+            {
+                foreach (string transport in new[] { "Unix", "Tcp" })
+                {
+                    report.Section($"simulator fleet over {(transport == "Unix" ? "Unix sockets" : "TCP")}, {Environment.ProcessorCount} busy-loop threads beside it");
+                    foreach (int instances in fleets) AddFleet(report, simulator, instances, rounds, transport);
+                }
+            }
 
-            var table = new StringBuilder();
-            table.AppendLine("| measure | value | target |").AppendLine("|---|---:|---|");
-            foreach (var (name, value, target) in rows) table.AppendLine($"| {name} | {value} | {target} |");
+            string table = report.Markdown();
             Console.WriteLine();
-            Console.WriteLine(table.ToString());
-            string outFile = Path.Combine(AppContext.BaseDirectory, "bench.md");
-            File.WriteAllText(outFile, table.ToString());
+            Console.WriteLine(table);
+            Console.WriteLine(report.Summary());
+            File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "bench.md"), table + Environment.NewLine + report.Summary() + Environment.NewLine);
             return 0;
         }
 
-        private static void AddLarge(List<(string, string, string)> rows, SimulatorProcess server, string command, string label, int count)
+        /// <summary>Small replies: raw, engine and cmdlet, sequential and pipelined. Returns the raw sequential round trip.</summary>
+        private static double AddSmall(Report report, Endpoint endpoint, int n)
         {
-            MeasureRaw(server, (c, r) => RawSequential(c, r, 3, command));
+            // Warm up JIT and both ends.
+            MeasureRaw(endpoint, (c, r) => RawSequential(c, r, 2000));
+            MeasureRaw(endpoint, (c, r) => RawPipelined(c, r, 2000, Small));
+            MeasureEngine(endpoint, c => EngineSequential(c, 2000));
+            MeasureEngine(endpoint, c => EnginePipelined(c, 2000, Small, Window));
+
+            int sequential = n / 4;
+            double rawSeq = MeasureRaw(endpoint, (c, r) => RawSequential(c, r, sequential)) / sequential;
+            double engSeq = MeasureEngine(endpoint, c => EngineSequential(c, sequential)) / sequential;
+            report.Baseline("small reply, one at a time: raw client (limit)", Report.Us(rawSeq));
+            report.Check("small reply, one at a time: engine", $"{Report.Us(engSeq)}, {Report.Times(engSeq / rawSeq)} raw", "≤ 1.30× raw", engSeq <= 1.30 * rawSeq);
+
+            var (floor, oneAtATime, piped) = CmdletSmall(endpoint, sequential, n);
+            report.Baseline("PowerShell statement floor: `$null = Write-Output $c` in a loop", Report.Us(floor));
+            double limit = rawSeq + floor + 10e-6;
+            report.Check("small reply, one at a time: `$null = Invoke-UnrealCvRequest $c` in a loop", Report.Us(oneAtATime),
+                $"≤ raw + floor + 10 µs = {Report.Us(limit)}; margin {Report.Us(limit - oneAtATime)}", oneAtATime <= limit);
+
+            double rawPipe = MeasureRaw(endpoint, (c, r) => RawPipelined(c, r, n, Small)) / n;
+            double engPipe = MeasureEngine(endpoint, c => EnginePipelined(c, n, Small, Window)) / n;
+            report.Baseline("small reply, pipelined: raw client (limit)", Report.Rate(rawPipe));
+            report.Check($"small reply, pipelined: engine (window {Window})", $"{Report.Rate(engPipe)}, {Report.Times(rawPipe / engPipe)} raw", "≥ 0.50× raw", rawPipe / engPipe >= 0.50);
+            double pipeLimit = rawPipe + 10e-6;
+            report.Check("small reply, pipelined: `$commands | Invoke-UnrealCvRequest`", Report.Rate(piped),
+                $"≤ raw + 10 µs = {Report.Us(pipeLimit)}; margin {Report.Us(pipeLimit - piped)}", piped <= pipeLimit);
+
+            long allocated = AllocatedPerRequest(endpoint, sequential);
+            report.Info("client bytes allocated per small request (engine, steady state)", allocated.ToString(CultureInfo.InvariantCulture) + " B");
+            return rawSeq;
+        }
+
+        /// <summary>Large replies, sequential and piped: raw, engine, cmdlet; the engine and cmdlet at ≥ 80 % of the raw rate.</summary>
+        private static void AddLarge(Report report, Endpoint endpoint, string command, string label, int count)
+        {
+            MeasureRaw(endpoint, (c, r) => RawSequential(c, r, 3, command));
+            MeasureEngine(endpoint, c => EngineSequential(c, 3, command));
             long bytes = 0;
-            double raw = MeasureRaw(server, (c, r) => bytes = RawSequential(c, r, count, command)) / count;
-            double engine = MeasureEngine(server, c => EngineSequential(c, count, command)) / count;
+            double rawSeq = MeasureRaw(endpoint, (c, r) => bytes = RawSequential(c, r, count, command)) / count;
+            double rawPipe = MeasureRaw(endpoint, (c, r) => RawPipelined(c, r, count, command)) / count;
+            double engSeq = MeasureEngine(endpoint, c => EngineSequential(c, count, command)) / count;
+            double engPipe = MeasureEngine(endpoint, c => EnginePipelined(c, count, command, LargeWindow)) / count;
+            var (cmdSeq, cmdPipe) = CmdletLarge(endpoint, command, count);
             double size = bytes / (double)count;
-            rows.Add(($"{label} ({size / 1e6:0.0} MB), sequential: raw sockets", $"{Ms(raw)}, {size / raw / 1e9:0.00} GB/s", ""));
-            rows.Add(($"{label} ({size / 1e6:0.0} MB), sequential: engine", $"{Ms(engine)}, {size / engine / 1e9:0.00} GB/s", ">= 1 GB/s"));
-            rows.Add(($"engine / raw, {label}", Ratio(engine / raw), ""));
+            string shape = $"{label} ({size / 1e6:0.0} MB)";
+            string Value(double seconds, double raw) => $"{Report.Ms(seconds)}, {size / seconds / 1e9:0.00} GB/s, {Report.Times(raw / seconds)} raw";
+            report.Baseline($"{shape}, one at a time: raw client", $"{Report.Ms(rawSeq)}, {size / rawSeq / 1e9:0.00} GB/s");
+            report.Check($"{shape}, one at a time: engine", Value(engSeq, rawSeq), "≥ 0.80× raw", rawSeq / engSeq >= 0.80);
+            report.Check($"{shape}, one at a time: `$null = Invoke-UnrealCvRequest $c`", Value(cmdSeq, rawSeq), "≥ 0.80× raw", rawSeq / cmdSeq >= 0.80);
+            report.Baseline($"{shape}, piped: raw client", $"{Report.Ms(rawPipe)}, {size / rawPipe / 1e9:0.00} GB/s");
+            report.Check($"{shape}, piped: engine (window {LargeWindow})", Value(engPipe, rawPipe), "≥ 0.80× raw", rawPipe / engPipe >= 0.80);
+            report.Check($"{shape}, piped: `$commands | Invoke-UnrealCvRequest -MaxInFlight {LargeWindow}`", Value(cmdPipe, rawPipe), "≥ 0.80× raw", rawPipe / cmdPipe >= 0.80);
+            report.Check($"{shape}: cmdlet piped / one at a time", Report.Times(cmdSeq / cmdPipe), "≥ 1.00× (piped never slower)", cmdPipe <= cmdSeq);
+        }
+
+        /// <summary>The simulator as a server: against the raw client, beside the reference server's figures of this run.</summary>
+        private static void AddSimulator(Report report, string simulator, int n, Dictionary<string, double> referenceSequential, int starts)
+        {
+            report.Section("simulator");
+            foreach (bool unix in new[] { false, true })
+            {
+                using var server = SimulatorProcess.Start(simulator, width: 640, height: 480, unixSocket: unix);
+                Endpoint endpoint = server.Endpoint;
+                MeasureRaw(endpoint, (c, r) => RawSequential(c, r, 2000));
+                MeasureRaw(endpoint, (c, r) => RawPipelined(c, r, 2000, Small));
+                MeasureRaw(endpoint, (c, r) => RawSequential(c, r, 3, Bmp));
+                double seq = MeasureRaw(endpoint, (c, r) => RawSequential(c, r, n / 4)) / (n / 4);
+                double pipe = MeasureRaw(endpoint, (c, r) => RawPipelined(c, r, n, Small)) / n;
+                double reference = referenceSequential[endpoint.Transport];
+                report.Check($"{endpoint.Transport}: small reply, pipelined, raw client", Report.Rate(pipe), "≥ 100,000/s", 1 / pipe >= 100_000);
+                report.Check($"{endpoint.Transport}: small reply, one at a time, raw client", $"{Report.Us(seq)}, {Report.Times(seq / reference)} the reference server's",
+                    "≤ 1.50× reference server", seq <= 1.5 * reference);
+                if (!unix)
+                {
+                    long rss = server.ResidentBytes();
+                    report.Check("resident memory (VmRSS) after warm-up, small requests and BMP captures", $"{rss / 1e6:0.0} MB", "≤ 40 MB", rss <= 40_000_000);
+                }
+            }
+            double[] times = Enumerable.Range(0, starts).Select(_ => SimulatorProcess.StartToListening(simulator)).OrderBy(t => t).ToArray();
+            double median = times[times.Length / 2];
+            report.Check($"start to listening (spawn until the welcome arrives), median of {starts}", Report.Ms(median), "≤ 150 ms", median <= 0.150);
+            AddRendering(report);
         }
 
         /// <summary>The simulator's own cost of a fresh 640x480 capture (captures of an unchanged scene are cached).</summary>
-        private static void AddRendering(List<(string, string, string)> rows)
+        private static void AddRendering(Report report)
         {
             var world = UnrealCv.Simulator.Scene.SceneBuilder.Build("Bench", 640, 480, 90);
             var camera = world.Cameras[0];
@@ -122,25 +175,25 @@ namespace UnrealCv.Benchmarks
             double depthTime = Time(() => UnrealCv.Simulator.Rendering.RayCaster.RenderDepth(world, camera), 20);
             double pngTime = Time(() => UnrealCv.Simulator.Encoders.PngWriter.Encode(lit, 640, 480), 10);
             double bmpTime = Time(() => UnrealCv.Simulator.Encoders.BmpWriter.Encode(lit, 640, 480), 20);
-            rows.Add(("simulator: ray cast 640x480 lit / depth", $"{Ms(litTime)} / {Ms(depthTime)}", "< 33 ms frame"));
-            rows.Add(("simulator: encode 640x480 PNG / BMP", $"{Ms(pngTime)} / {Ms(bmpTime)}", ""));
+            report.Check("ray cast 640×480 lit / depth (in this process)", $"{Report.Ms(litTime)} / {Report.Ms(depthTime)}", "< 33 ms each (one frame at 30 fps)", litTime < 0.033 && depthTime < 0.033);
+            report.Info("encode 640×480 PNG / BMP (in this process)", $"{Report.Ms(pngTime)} / {Report.Ms(bmpTime)}");
         }
 
         /// <summary>
-        /// The many-binaries case through the cmdlets: start N simulator programs connected over Unix sockets, then
-        /// fan-out rounds of a small request and of a 640x480 BMP to all of them.
+        /// The many-binaries case through the cmdlets: start N simulator programs, connected over Unix sockets or kept on
+        /// TCP, then fan-out rounds of a small request and of a 640x480 BMP to all of them.
         /// </summary>
-        private static void AddFleet(List<(string, string, string)> rows, string simulator, int instances, int rounds)
+        private static void AddFleet(Report report, string simulator, int instances, int rounds, string transport)
         {
             using PowerShell ps = PowerShell.Create();
             ps.AddScript(@"
-                param($assembly, $program, $count, $rounds)
+                param($assembly, $program, $count, $rounds, $transport)
                 Import-Module -Assembly $assembly
                 $ProgressPreference = 'SilentlyContinue'
                 $clock = [Diagnostics.Stopwatch]::StartNew()
-                $binaries = 1..$count | Start-UnrealCvBinary $program -PortRange 23000, 24999 -ArgumentList '-SimFrameTimeMs=0' -Connect -Transport Auto -ThrottleLimit 32 -TimeoutSec 180
+                $binaries = 1..$count | Start-UnrealCvBinary $program -PortRange 23000, 24999 -ArgumentList '-SimFrameTimeMs=0' -Connect -Transport $transport -ThrottleLimit 32 -TimeoutSec 180
                 $up = $clock.Elapsed.TotalSeconds
-                $sessions = @($binaries.Session | Where-Object Transport -eq 'Unix')
+                $sessions = @($binaries.Session | Where-Object Transport -eq $transport)
                 $failures = $count - $sessions.Count
                 function Round([string] $command) {
                     $times = foreach ($r in 1..$rounds) {
@@ -157,28 +210,28 @@ namespace UnrealCv.Benchmarks
                 $workingSet = [Diagnostics.Process]::GetCurrentProcess().WorkingSet64
                 Stop-UnrealCvBinary -TimeoutSec 2
                 [pscustomobject]@{ Up = $up; Small = $small; Bmp = $bmp; Failures = $failures; WorkingSet = $workingSet; Connected = $sessions.Count }
-            ").AddArgument(typeof(ConnectUnrealCvCommand).Assembly).AddArgument(simulator).AddArgument(instances).AddArgument(rounds);
-            var result = ps.Invoke();
-            if (result.Count == 0) throw new InvalidOperationException(string.Join("; ", ps.Streams.Error.Select(e => e.ToString())));
-            PSObject r = result.Last();
+            ").AddArgument(typeof(ConnectUnrealCvCommand).Assembly).AddArgument(simulator).AddArgument(instances).AddArgument(rounds).AddArgument(transport);
+            PSObject r = Invoke(ps);
             double Get(string name) => Convert.ToDouble(PSObject.AsPSObject(r.Properties[name].Value).BaseObject, CultureInfo.InvariantCulture);
-            string label = $"{instances} binaries over UDS";
-            rows.Add(($"{label}: all started and connected", $"{Get("Up"):0.0} s ({Get("Connected")} connected)", instances == 120 ? "< 30 s" : ""));
-            rows.Add(($"{label}: fan-out round of vget /camera/0/location (median of {rounds})", $"{Get("Small"):0.0} ms", instances == 120 ? "< 100 ms" : ""));
-            rows.Add(($"{label}: fan-out round of vget /camera/0/lit bmp (median of {rounds})", $"{Get("Bmp"):0.0} ms", ""));
-            rows.Add(($"{label}: client working set, all sessions open (last BMP round still held)", $"{Get("WorkingSet") / 1e6:0} MB", ""));
-            rows.Add(($"{label}: failures over {2 * rounds} rounds", $"{Get("Failures")}", "0"));
+            string label = $"{instances} binaries";
+            report.Check($"{label}: all started and connected", $"{Get("Up"):0.0} s ({Get("Connected")} connected)", "< 10 s", Get("Up") < 10 && Get("Connected") == instances);
+            report.Check($"{label}: fan-out round of a small request (median of {rounds})", $"{Get("Small"):0.0} ms", "< 20 ms", Get("Small") < 20);
+            report.Info($"{label}: fan-out round of a 640×480 BMP (median of {rounds})", $"{Get("Bmp"):0.0} ms");
+            report.Info($"{label}: client working set, all sessions open", $"{Get("WorkingSet") / 1e6:0} MB");
+            report.Check($"{label}: failures over {2 * rounds} rounds", $"{Get("Failures")}", "0", Get("Failures") == 0);
         }
 
-        private static string Us(double seconds) => (seconds * 1e6).ToString("0.0", CultureInfo.InvariantCulture) + " us";
-        private static string Ms(double seconds) => (seconds * 1e3).ToString("0.00", CultureInfo.InvariantCulture) + " ms";
-        private static string Rate(double secondsPerRequest) => (1 / secondsPerRequest).ToString("#,0", CultureInfo.InvariantCulture) + " req/s (" + Us(secondsPerRequest) + ")";
-        private static string Ratio(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
-
-        /// <summary>Connects a fresh raw socket (the server serves one client at a time), reads the welcome, times the body.</summary>
-        private static double MeasureRaw(SimulatorProcess server, Action<Socket, FrameReader> body)
+        private static PSObject Invoke(PowerShell ps)
         {
-            using Socket socket = server.Connect();
+            var result = ps.Invoke();
+            if (ps.HadErrors || result.Count == 0) throw new InvalidOperationException(string.Join("; ", ps.Streams.Error.Select(e => e.ToString())));
+            return result.Last();
+        }
+
+        /// <summary>Connects a fresh raw socket, reads the welcome, times the body.</summary>
+        private static double MeasureRaw(Endpoint endpoint, Action<Socket, FrameReader> body)
+        {
+            using Socket socket = endpoint.Connect();
             var reader = new FrameReader(new NetworkStream(socket, false), 1L << 30);
             ReadPayload(reader); // welcome
             var clock = Stopwatch.StartNew();
@@ -187,9 +240,9 @@ namespace UnrealCv.Benchmarks
         }
 
         /// <summary>Opens an engine connection (welcome included), then times the body.</summary>
-        private static double MeasureEngine(SimulatorProcess server, Action<UnrealCvConnection> body)
+        private static double MeasureEngine(Endpoint endpoint, Action<UnrealCvConnection> body)
         {
-            Socket socket = server.Connect();
+            Socket socket = endpoint.Connect();
             using UnrealCvConnection connection = UnrealCvConnection.Open(socket, new ConnectionOptions("bench", 0), Timeout, CancellationToken.None);
             var clock = Stopwatch.StartNew();
             body(connection);
@@ -209,9 +262,9 @@ namespace UnrealCv.Benchmarks
             return bytes;
         }
 
-        private static void RawPipelined(Socket socket, FrameReader reader, int count)
+        private static void RawPipelined(Socket socket, FrameReader reader, int count, string command)
         {
-            byte[][] frames = Enumerable.Range(0, count).Select(i => RequestFrame.Encode(i, Small)).ToArray();
+            byte[][] frames = Enumerable.Range(0, count).Select(i => RequestFrame.Encode(i, command)).ToArray();
             var sender = new Thread(() => { foreach (byte[] f in frames) socket.Send(f); });
             sender.Start();
             for (int i = 0; i < count; i++) ReadPayload(reader);
@@ -230,29 +283,26 @@ namespace UnrealCv.Benchmarks
 
         private static void EngineSequential(UnrealCvConnection connection, int count, string command = Small)
         {
-            for (int i = 0; i < count; i++)
-            {
-                connection.Send(command).Wait(Timeout, CancellationToken.None);
-            }
+            for (int i = 0; i < count; i++) Complete(connection.Send(command));
         }
 
-        private static void EnginePipelined(UnrealCvConnection connection, int count)
+        private static void EnginePipelined(UnrealCvConnection connection, int count, string command, int window)
         {
             var inFlight = new Queue<RequestHandle>();
             for (int i = 0; i < count; i++)
             {
-                inFlight.Enqueue(connection.Send(Small));
-                if (inFlight.Count >= Window) Complete(inFlight.Dequeue());
+                inFlight.Enqueue(connection.Send(command));
+                if (inFlight.Count >= window) Complete(inFlight.Dequeue());
             }
             while (inFlight.Count > 0) Complete(inFlight.Dequeue());
         }
 
         private static void Complete(RequestHandle request) => request.Wait(Timeout, CancellationToken.None);
 
-        private static long AllocatedPerRequest(SimulatorProcess server, int count)
+        private static long AllocatedPerRequest(Endpoint endpoint, int count)
         {
             long perRequest = 0;
-            MeasureEngine(server, connection =>
+            MeasureEngine(endpoint, connection =>
             {
                 for (int i = 0; i < 1000; i++) Complete(connection.Send(Small));
                 long before = GC.GetTotalAllocatedBytes(precise: true);
@@ -264,104 +314,67 @@ namespace UnrealCv.Benchmarks
 
         // ---- the cmdlet, hosted in this process ----
 
-        private static double CmdletPipeline(SimulatorProcess server, int count)
-        {
-            using PowerShell ps = PowerShell.Create();
-            ps.AddScript(@"
-                param($assembly, $port, $count)
+        private const string ConnectScript = @"
                 Import-Module -Assembly $assembly
-                $session = Connect-UnrealCv 127.0.0.1 -Port $port
-                $commands = [string[]]::new($count); for ($i = 0; $i -lt $count; $i++) { $commands[$i] = 'vget /unrealcv/echo x' }
+                $ProgressPreference = 'SilentlyContinue'
+                if ($path) { $null = Connect-UnrealCv -Path $path } else { $null = Connect-UnrealCv 127.0.0.1 -Port $port }
+                $clock = [Diagnostics.Stopwatch]::new()
+        ";
+
+        private static PowerShell CmdletScript(Endpoint endpoint, string body)
+        {
+            PowerShell ps = PowerShell.Create();
+            ps.AddScript("param($assembly, $port, $path, $count, $command, $window)" + ConnectScript + body + Environment.NewLine + "Disconnect-UnrealCv")
+                .AddParameter("assembly", typeof(ConnectUnrealCvCommand).Assembly).AddParameter("port", endpoint.Port).AddParameter("path", endpoint.SocketPath);
+            return ps;
+        }
+
+        /// <summary>Seconds per request: the statement floor, the cmdlet one at a time, and the cmdlet fed by the pipeline.</summary>
+        private static (double Floor, double OneAtATime, double Piped) CmdletSmall(Endpoint endpoint, int sequential, int piped)
+        {
+            using PowerShell ps = CmdletScript(endpoint, @"
+                $c = $command
+                for ($i = 0; $i -lt 2000; $i++) { $null = Write-Output $c }            # warm-up: the loop compiled,
+                for ($i = 0; $i -lt 2000; $i++) { $null = Invoke-UnrealCvRequest $c }  # and both ends
+                $clock.Restart()
+                for ($i = 0; $i -lt $count; $i++) { $null = Write-Output $c }
+                $floor = $clock.Elapsed.TotalSeconds / $count
+                $clock.Restart()
+                for ($i = 0; $i -lt $count; $i++) { $null = Invoke-UnrealCvRequest $c }
+                $one = $clock.Elapsed.TotalSeconds / $count
+                $commands = [string[]]::new($window); for ($i = 0; $i -lt $window; $i++) { $commands[$i] = $c }
                 $null = $commands[0..999] | Invoke-UnrealCvRequest   # warm-up
-                $clock = [Diagnostics.Stopwatch]::StartNew()
+                $clock.Restart()
                 $replies = $commands | Invoke-UnrealCvRequest
-                $seconds = $clock.Elapsed.TotalSeconds
-                if ($replies.Count -ne $count) { throw ""expected $count replies, got $($replies.Count)"" }
-                Disconnect-UnrealCv
-                $seconds
-            ").AddArgument(typeof(ConnectUnrealCvCommand).Assembly).AddArgument(server.Port).AddArgument(count);
-            var result = ps.Invoke();
-            if (ps.HadErrors) throw new InvalidOperationException(string.Join("; ", ps.Streams.Error.Select(e => e.ToString())));
-            return Convert.ToDouble(result.Last().BaseObject, CultureInfo.InvariantCulture);
-        }
-    }
-
-    /// <summary>The simulator's console program on a free port, at frame time 0, keeping TCP (Windows profile).</summary>
-    internal sealed class SimulatorProcess : IDisposable
-    {
-        private readonly Process _process;
-        private readonly string _configDir;
-
-        private SimulatorProcess(Process process, int port, string configDir, string? socketPath)
-        {
-            _process = process;
-            Port = port;
-            _configDir = configDir;
-            SocketPath = socketPath;
+                $piped = $clock.Elapsed.TotalSeconds / $window
+                if ($replies.Count -ne $window) { throw ""expected $window replies, got $($replies.Count)"" }
+                [pscustomobject]@{ Floor = $floor; One = $one; Piped = $piped }
+            ");
+            ps.AddParameter("count", sequential).AddParameter("command", Small).AddParameter("window", piped);
+            PSObject r = Invoke(ps);
+            double Get(string name) => Convert.ToDouble(r.Properties[name].Value, CultureInfo.InvariantCulture);
+            return (Get("Floor"), Get("One"), Get("Piped"));
         }
 
-        public int Port { get; }
-        public int ProcessId => _process.Id;
-
-        /// <summary>The Unix socket to use instead of TCP, when started with unixSocket.</summary>
-        public string? SocketPath { get; }
-
-        /// <summary>A new connection over this simulator's transport.</summary>
-        public Socket Connect()
+        /// <summary>Seconds per large reply through the cmdlet: one at a time, and piped with a bounded window.</summary>
+        private static (double OneAtATime, double Piped) CmdletLarge(Endpoint endpoint, string command, int count)
         {
-            if (SocketPath == null) return SocketConnector.ConnectTcp("127.0.0.1", Port, TimeSpan.FromSeconds(60), CancellationToken.None);
-            var socket = UnrealCv.Sockets.UnixSocket.CreateSocket();
-            socket.Connect(UnrealCv.Sockets.UnixSocket.CreateEndPoint(SocketPath));
-            return socket;
-        }
-
-        /// <summary>
-        /// Starts the simulator program; with <paramref name="unixSocket"/> as a Linux binary, whose first TCP client
-        /// is let go at once so that it serves its Unix socket from then on.
-        /// </summary>
-        public static SimulatorProcess Start(string path, int width, int height, bool unixSocket = false)
-        {
-            int port;
-            using (var probe = new TcpListener(IPAddress.Loopback, 0)) { probe.Start(); port = ((IPEndPoint)probe.LocalEndpoint).Port; probe.Stop(); }
-            string configDir = Directory.CreateTempSubdirectory("unrealcv-bench-").FullName;
-            var info = new ProcessStartInfo(path)
-            {
-                RedirectStandardOutput = true,
-                UseShellExecute = false,
-            };
-            // A binary reads "-cvport 9000" (the number right after the name); "-cvport=9000" would be port 0.
-            foreach (string arg in new[] { "-cvport", port.ToString(CultureInfo.InvariantCulture), "-UnrealCVWidth", width.ToString(CultureInfo.InvariantCulture), "-UnrealCVHeight", height.ToString(CultureInfo.InvariantCulture), "-SimFrameTimeMs=0", unixSocket ? "-SimProfile=Linux" : "-SimProfile=Windows", $"-SimConfigDir={configDir}", $"-SimSocketDirectory={configDir}" })
-                info.ArgumentList.Add(arg);
-            Process process = Process.Start(info)!;
-            string expected = $"Start listening on {port}";
-            var starting = Stopwatch.StartNew();
-            string? line = null;
-            while (starting.Elapsed < TimeSpan.FromSeconds(30))
-            {
-                var next = process.StandardOutput.ReadLineAsync();
-                TimeSpan left = TimeSpan.FromSeconds(30) - starting.Elapsed;
-                if (!next.Wait(left > TimeSpan.Zero ? left : TimeSpan.Zero) || (line = next.Result) == null || line.Contains(expected, StringComparison.Ordinal)) break;
-            }
-            if (line == null || !line.Contains(expected, StringComparison.Ordinal))
-            {
-                process.Kill();
-                throw new InvalidOperationException($"the simulator did not start: {line ?? "no output in 30 s"}");
-            }
-            if (!unixSocket) return new SimulatorProcess(process, port, configDir, null);
-            using (Socket first = SocketConnector.ConnectTcp("127.0.0.1", port, TimeSpan.FromSeconds(30), CancellationToken.None))
-                Program.ReadPayload(new FrameReader(new NetworkStream(first, false), 1 << 20)); // the welcome; then leave
-            string socketPath = Path.Combine(configDir, $"unrealcv_{port}.socket");
-            var clock = Stopwatch.StartNew();
-            while (!File.Exists(socketPath) && clock.Elapsed < TimeSpan.FromSeconds(10)) Thread.Sleep(5);
-            return new SimulatorProcess(process, port, configDir, socketPath);
-        }
-
-        public void Dispose()
-        {
-            if (!_process.HasExited) _process.Kill();
-            _process.WaitForExit(5000);
-            _process.Dispose();
-            Directory.Delete(_configDir, recursive: true);
+            using PowerShell ps = CmdletScript(endpoint, @"
+                $c = $command
+                for ($i = 0; $i -lt 3; $i++) { $null = Invoke-UnrealCvRequest $c }   # warm-up
+                $clock.Restart()
+                for ($i = 0; $i -lt $count; $i++) { $null = Invoke-UnrealCvRequest $c }
+                $one = $clock.Elapsed.TotalSeconds / $count
+                $commands = [string[]]::new($count); for ($i = 0; $i -lt $count; $i++) { $commands[$i] = $c }
+                $clock.Restart()
+                $null = $commands | Invoke-UnrealCvRequest -MaxInFlight $window
+                $piped = $clock.Elapsed.TotalSeconds / $count
+                [pscustomobject]@{ One = $one; Piped = $piped }
+            ");
+            ps.AddParameter("count", count).AddParameter("command", command).AddParameter("window", LargeWindow);
+            PSObject r = Invoke(ps);
+            double Get(string name) => Convert.ToDouble(r.Properties[name].Value, CultureInfo.InvariantCulture);
+            return (Get("One"), Get("Piped"));
         }
     }
 }
