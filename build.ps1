@@ -13,7 +13,7 @@
                prints "N passed, N failed"
       Package  Build, then Publish-PSResource into a file repository: out/package/UnrealCv.<version>.nupkg
       Demo     Build, start the simulator, connect, send requests, show the replies, clean up
-      Bench    Build, then measure the client against a raw-socket baseline in the same process (tests/Benchmarks)
+      Bench    Build, then measure the client against a reference server and a raw-socket client, the simulator, and fleets under CPU load (tests/Benchmarks)
       Clean    remove out/ and the projects' bin/obj folders
 .EXAMPLE
     dotnet pwsh ./build.ps1 Test
@@ -254,8 +254,8 @@ function Invoke-Demo {
 }
 
 function Invoke-Bench {
-    $benchOut = Join-Path $Out 'bench'
-    Invoke-Native dotnet @('build', (Join-Path $Root 'tests/Benchmarks/UnrealCv.Benchmarks.csproj'), '-c', 'Release', '-o', $benchOut, '-nologo', '-v', 'quiet')
+    # Built with the solution by Invoke-Build; measured in the configuration built (Release unless told otherwise).
+    $benchOut = Join-Path $Root "tests/Benchmarks/bin/$Configuration/net10.0"
     $fleets = foreach ($item in $BenchInstances -split ',') {
         $count = 0
         if (-not [int]::TryParse($item.Trim(), [Globalization.NumberStyles]::None, [Globalization.CultureInfo]::InvariantCulture, [ref] $count) -or $count -lt 1 -or $count -gt 500) {

@@ -271,11 +271,15 @@ namespace UnrealCv.Benchmarks
             sender.Join();
         }
 
+        // The raw client reads every reply into one buffer per thread: a new array per reply would make the baseline pay
+        // for zeroing and collecting megabytes the limit it stands for does not pay.
+        [ThreadStatic] private static byte[]? _rawBuffer;
+
         internal static int ReadPayload(FrameReader reader)
         {
             int length = reader.ReadHeader();
-            var payload = new byte[length];
-            reader.ReadExactly(payload, 0, length);
+            if (_rawBuffer == null || _rawBuffer.Length < length) _rawBuffer = new byte[Math.Max(length, 64 * 1024)];
+            reader.ReadExactly(_rawBuffer, 0, length);
             return length;
         }
 

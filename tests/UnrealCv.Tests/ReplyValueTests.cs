@@ -655,7 +655,7 @@ namespace UnrealCv.Tests
                 threads[i] = new Thread(() => seen[k] = response.Value);
             }
             foreach (Thread t in threads) t.Start();
-            foreach (Thread t in threads) t.Join();
+            foreach (Thread t in threads) Assert.True(t.Join(TimeSpan.FromSeconds(10)), "a reader thread hung");
             foreach (object? s in seen) Assert.Same(response.Value, s);
             Assert.Equal(new[] { "A", "B", "C" }, (string[])response.Value!);
         }
