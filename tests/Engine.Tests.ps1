@@ -68,21 +68,20 @@ Describe 'Timeouts and late replies' -Tag Integration {
 
     It 'ends a waiting request at once on Ctrl+C' {
         $Sim.Suspend()   # the request is read and queued, and never answered
-        $box = [hashtable]::Synchronized(@{})
         $ps = [powershell]::Create()
         $null = $ps.AddScript({
-                param($manifest, $s, $box)
+                param($manifest, $s)
                 Import-Module $manifest
-                $box.Thread = [Threading.Thread]::CurrentThread
                 Invoke-UnrealCvRequest 'vget /unrealcv/echo never' -Session $s -TimeoutSec 600 -Verbose
-            }).AddArgument($ModuleManifest).AddArgument($Session).AddArgument($box)
+            }).AddArgument($ModuleManifest).AddArgument($Session)
         $handle = $ps.BeginInvoke()
-        # Stop only once the request is on the wire (its trace line is written after the send) and the pipeline
-        # thread is blocked in a wait, seen on three polls in a row: the only wait left is the one for the reply.
+        # Stop only once the request is on the wire (its trace line is written after the send) and still awaited, seen
+        # on three polls in a row: after its trace line the cmdlet's only step left is the wait for the reply (a caller
+        # waiting alone reads the socket itself, so its thread shows as running, not as blocked in a wait).
         $blocked = [ref] 0
         $inWait = Wait-Condition -TimeoutSec 30 {
             $sent = @($ps.Streams.Verbose | Where-Object Message -like "$($Session.Name) <- #* vget /unrealcv/echo never").Count -eq 1
-            $waiting = $sent -and $box.Thread -and $box.Thread.ThreadState.HasFlag([Threading.ThreadState]::WaitSleepJoin)
+            $waiting = $sent -and $Session.PendingCount -eq 1 -and -not $handle.IsCompleted
             $blocked.Value = if ($waiting) { $blocked.Value + 1 } else { 0 }
             $blocked.Value -ge 3
         }

@@ -32,6 +32,23 @@ namespace UnrealCv.Wire
 
         public static byte[] Encode(string payload) => Encode(Encoding.UTF8.GetBytes(payload));
 
+        /// <summary>
+        /// Checks the 8-byte header at <paramref name="offset"/> and returns its payload length, before anything is
+        /// allocated for the payload: a bad magic, an empty frame or a length past <paramref name="maxPayloadBytes"/> throws.
+        /// </summary>
+        public static int ReadHeader(byte[] buffer, int offset, long maxPayloadBytes)
+        {
+            uint magic = ReadUInt32(buffer, offset);
+            if (magic != Magic)
+                throw new WireException(WireFault.BadMagic, $"bad frame magic 0x{magic:X8} (expected 0x{Magic:X8}): the peer does not speak UnrealCV framing");
+            uint length = ReadUInt32(buffer, offset + 4);
+            if (length == 0)
+                throw new WireException(WireFault.EmptyFrame, "the peer sent an empty frame");
+            if (length > maxPayloadBytes)
+                throw new WireException(WireFault.FrameTooLarge, $"a frame announced {length} bytes, more than the limit of {maxPayloadBytes} bytes");
+            return (int)length;
+        }
+
         public static uint ReadUInt32(byte[] buffer, int offset) =>
             (uint)(buffer[offset] | buffer[offset + 1] << 8 | buffer[offset + 2] << 16 | buffer[offset + 3] << 24);
 

@@ -37,15 +37,7 @@ namespace UnrealCv.Wire
             if (got == 0) return -1;
             if (got < Frame.HeaderSize) ReadExactly(_header, got, Frame.HeaderSize - got);
 
-            uint magic = Frame.ReadUInt32(_header, 0);
-            if (magic != Frame.Magic)
-                throw new WireException(WireFault.BadMagic, $"bad frame magic 0x{magic:X8} (expected 0x{Frame.Magic:X8}): the peer does not speak UnrealCV framing");
-            uint length = Frame.ReadUInt32(_header, 4);
-            if (length == 0)
-                throw new WireException(WireFault.EmptyFrame, "the peer sent an empty frame");
-            if (length > MaxPayloadBytes)
-                throw new WireException(WireFault.FrameTooLarge, $"a frame announced {length} bytes, more than the limit of {MaxPayloadBytes} bytes");
-            return (int)length;
+            return Frame.ReadHeader(_header, 0, MaxPayloadBytes);
         }
 
         /// <summary>Reads exactly <paramref name="count"/> bytes; the stream ending first is a broken frame.</summary>

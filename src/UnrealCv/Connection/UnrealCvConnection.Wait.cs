@@ -11,7 +11,7 @@ namespace UnrealCv.Connection
     /// </summary>
     internal sealed partial class UnrealCvConnection
     {
-        // How long to wait for a request the reader took off the table an instant ago and is completing.
+        // How long to wait for a request whose reply is being read (its frame begun) to be completed.
         private const int CompletingMilliseconds = 10000;
 
         /// <summary>See <see cref="RequestHandle.Wait"/>. On timeout or Ctrl+C the id is remembered so the late reply is dropped.</summary>
@@ -20,7 +20,7 @@ namespace UnrealCv.Connection
             bool done;
             try
             {
-                done = request.Wait(Deadline.From(request.SentAt, timeout).RemainingMilliseconds, cancel);
+                done = WaitForReply(request, Deadline.From(request.SentAt, timeout), cancel);
             }
             catch (OperationCanceledException)
             {
@@ -38,7 +38,7 @@ namespace UnrealCv.Connection
                     throw new ClientException(ClientFault.Timeout,
                         $"no reply to '{command}' (request {id}) from {Description} within {timeout.TotalSeconds:0.###} s. The binary may be busy (a large capture), paused, or still loading; raise -TimeoutSec. Its late reply will be dropped, so later requests stay in step.");
                 }
-                if (!request.Wait(CompletingMilliseconds, CancellationToken.None))
+                if (!WaitForReply(request, Deadline.After(TimeSpan.FromMilliseconds(CompletingMilliseconds)), CancellationToken.None))
                 {
                     End(request, generation);
                     throw new ClientException(ClientFault.Timeout, $"the reply to '{command}' (request {id}) from {Description} was taken but never completed.");
@@ -57,7 +57,7 @@ namespace UnrealCv.Connection
             // Not waiting any more: its reply (or the link's failure) came first, and is treated as a late one would be.
             if (!_table.TryLetGo(request, request.LateReplies)
                 && request.LateReplies == LateReplies.ReportErrors
-                && request.Wait(CompletingMilliseconds, CancellationToken.None)
+                && WaitForReply(request, Deadline.After(TimeSpan.FromMilliseconds(CompletingMilliseconds)), CancellationToken.None)
                 && (request.Failure?.Message ?? ErrorReply.MessageOf(request.Text)) is string message)
                 ReportUnobservedError(request.Id, request.Command, message);
             End(request, generation);

@@ -9,20 +9,19 @@ using UnrealCv.Wire;
 namespace UnrealCv.Connection
 {
     /// <summary>
-    /// One live link to one binary: the welcome, the table of pending requests, and one reader thread that
-    /// only completes pending requests or queues server messages. Ids come from the session's
+    /// One live link to one binary: the welcome, the table of pending requests, and the reading of replies by the
+    /// callers that wait for them (or, while none waits, a background reader), which complete pending requests or
+    /// queue server messages. Ids come from the session's
     /// <see cref="RequestIds"/>, so they never repeat across its links. Any number of threads may send and
     /// wait at once; replies are matched by id, so each caller gets its own. A request that timed out leaves
     /// its id behind so its late reply is dropped instead of answering someone else, and a reply with an id
     /// this link is not waiting for (an earlier link's, another client's) is dropped and counted. Any fault
     /// of the stream fails every pending request at once and leaves the link Broken. No PowerShell types here.
-    /// This file: opening, state, breaking and closing; sending, waiting and reading are beside it.
+    /// This file: opening, state, breaking and closing; sending, waiting, who reads, and reading are beside it.
     /// </summary>
     internal sealed partial class UnrealCvConnection : IDisposable
     {
         private readonly Socket _socket;
-        private readonly NetworkStream _stream;
-        private readonly FrameReader _reader;
         private readonly Thread _readerThread;
         private readonly ConnectionOptions _options;
         private readonly PendingTable _table = new PendingTable();
@@ -39,9 +38,7 @@ namespace UnrealCv.Connection
         {
             _socket = socket;
             _options = options;
-            _stream = new NetworkStream(socket, ownsSocket: true);
-            _reader = new FrameReader(_stream, options.MaxFrameBytes);
-            _readerThread = new Thread(ReadLoop) { IsBackground = true, Name = "UnrealCv reader " + options.Description };
+            _readerThread = new Thread(BackgroundRead) { IsBackground = true, Name = "UnrealCv reader " + options.Description };
             // The backstop for a piece that blocks although the socket was writable; such a send breaks the link.
             _socket.SendTimeout = 5000;
         }
@@ -160,12 +157,13 @@ namespace UnrealCv.Connection
         private void FailPending(ClientException fault)
         {
             foreach (PendingRequest request in _table.TakeAll()) request.Fail(fault);
+            WakeFollowers();
         }
 
         private void CloseSocket()
         {
             try { _socket.Shutdown(SocketShutdown.Both); } catch (SocketException) { } catch (ObjectDisposedException) { }
-            _stream.Dispose();
+            _socket.Dispose();
         }
 
         /// <summary>Closes the link; pending requests fail with "closed". Never throws.</summary>

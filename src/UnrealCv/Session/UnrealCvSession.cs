@@ -78,6 +78,9 @@ namespace UnrealCv.Session
         /// </summary>
         public long StrayReplyCount => _connection.Ids.StrayReplies;
 
+        /// <summary>Requests sent on the current link whose replies are still awaited (not answered, not let go).</summary>
+        public int PendingCount => _connection.PendingCount;
+
         /// <summary>Server messages waiting to be read with Receive-UnrealCvMessage.</summary>
         public int MessageCount => _connection.MessageCount;
 
