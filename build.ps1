@@ -42,7 +42,11 @@ param(
     # Bench: fleet sizes for the many-binaries measurement.
     # A comma list. Typed as strings on purpose: from `pwsh -File` it arrives as one string ("1,8,32"), which an
     # [int[]] parameter reads as the single number 1832 (commas taken as digit grouping).
-    [string[]] $BenchInstances = @('1', '8', '32', '120')
+    [string[]] $BenchInstances = @('1', '8', '32', '120'),
+
+    # Bench: which sections to run (all by default).
+    [ValidateSet('reference', 'simulator', 'fleet')]
+    [string[]] $BenchSection = @('reference', 'simulator', 'fleet')
 )
 
 Set-StrictMode -Version Latest
@@ -263,7 +267,7 @@ function Invoke-Bench {
         }
         $count
     }
-    Invoke-Native dotnet @((Join-Path $benchOut 'UnrealCv.Benchmarks.dll'), (Join-Path $SimulatorOut 'UnrealCvSimulator'), "$BenchScale", ($fleets -join ','))
+    Invoke-Native dotnet @((Join-Path $benchOut 'UnrealCv.Benchmarks.dll'), (Join-Path $SimulatorOut 'UnrealCvSimulator'), "$BenchScale", ($fleets -join ','), ($BenchSection -join ','))
     Write-Host "Table written to $(Join-Path $benchOut 'bench.md')"
 }
 

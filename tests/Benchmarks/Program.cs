@@ -33,18 +33,26 @@ namespace UnrealCv.Benchmarks
         {
             if (args.Length == 2 && args[0] == "--reference-server") return ReferenceServer.Run(args[1]);
             if (args.Length == 3 && args[0] == "--cpu-hog") return CpuHog.Run(int.Parse(args[1], CultureInfo.InvariantCulture), int.Parse(args[2], CultureInfo.InvariantCulture));
-            string simulator = args.Length > 0 ? args[0] : throw new ArgumentException("usage: UnrealCv.Benchmarks <path to UnrealCvSimulator> [scale] [fleet sizes, e.g. 1,8,32,120]");
+            string simulator = args.Length > 0 ? args[0] : throw new ArgumentException("usage: UnrealCv.Benchmarks <path to UnrealCvSimulator> [scale] [fleet sizes, e.g. 1,8,32,120] [sections: reference,simulator,fleet]");
             double scale = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 1.0;
             int[] fleets = args.Length > 2 ? args[2].Split(',').Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : new[] { 1, 8, 32, 120 };
+            string[] sections = args.Length > 3 ? args[3].Split(',') : new[] { "reference", "simulator", "fleet" };
             int n = Math.Max(1000, (int)(20000 * scale));
             var report = new Report();
             Console.WriteLine($"{Environment.ProcessorCount} CPUs; {n} small requests per pipelined run, {n / 4} per sequential run");
 
+            // The reference server's sequential round trip is the simulator's yardstick, so it is measured either way.
             var rawSequential = new Dictionary<string, double>();
             using (var reference = ReferenceServerProcess.Start())
             {
                 foreach (Endpoint endpoint in new[] { reference.Tcp, reference.Unix })
                 {
+                    if (!sections.Contains("reference"))
+                    {
+                        MeasureRaw(endpoint, (c, r) => RawSequential(c, r, 2000));
+                        rawSequential[endpoint.Transport] = MeasureRaw(endpoint, (c, r) => RawSequential(c, r, n / 4)) / (n / 4);
+                        continue;
+                    }
                     report.Section($"reference server, {endpoint.Transport}");
                     rawSequential[endpoint.Transport] = AddSmall(report, endpoint, n);
                     AddLarge(report, endpoint, Bmp, "640×480 BMP", Math.Max(5, (int)(100 * scale)));
@@ -52,15 +60,18 @@ namespace UnrealCv.Benchmarks
                 }
             }
 
-            AddSimulator(report, simulator, n, rawSequential, Math.Max(3, (int)(10 * scale)));
+            if (sections.Contains("simulator")) AddSimulator(report, simulator, n, rawSequential, Math.Max(3, (int)(10 * scale)));
 
             int rounds = Math.Max(10, (int)(100 * scale));
-            using (CpuHog.Start(Environment.ProcessorCount))
+            if (sections.Contains("fleet"))
             {
-                foreach (string transport in new[] { "Unix", "Tcp" })
+                using (CpuHog.Start(Environment.ProcessorCount))
                 {
-                    report.Section($"simulator fleet over {(transport == "Unix" ? "Unix sockets" : "TCP")}, {Environment.ProcessorCount} busy-loop threads beside it");
-                    foreach (int instances in fleets) AddFleet(report, simulator, instances, rounds, transport);
+                    foreach (string transport in new[] { "Unix", "Tcp" })
+                    {
+                        report.Section($"simulator fleet over {(transport == "Unix" ? "Unix sockets" : "TCP")}, {Environment.ProcessorCount} busy-loop threads beside it");
+                        foreach (int instances in fleets) AddFleet(report, simulator, instances, rounds, transport);
+                    }
                 }
             }
 
