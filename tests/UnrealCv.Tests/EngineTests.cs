@@ -359,6 +359,29 @@ namespace UnrealCv.Tests
         }
 
         [Fact]
+        public void Small_requests_to_a_peer_that_reads_poll_the_socket_only_when_their_credit_is_spent()
+        {
+            const int count = 1000;
+            using var server = new ScriptedServer(s =>
+            {
+                s.Welcome();
+                for (int i = 0; i < count; i++)
+                {
+                    var (id, _) = s.Receive();
+                    s.Send(id + ":ok");
+                }
+            });
+            using UnrealCvConnection connection = Open(server);
+            for (int i = 0; i < count; i++)
+                Assert.Equal("ok", connection.Send("vget /unrealcv/status").Wait(Short, CancellationToken.None).Text);
+            // Off Linux every send polls first; on Linux a writable poll guarantees room for many small requests.
+            if (System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.Linux))
+                Assert.InRange(connection.SendPolls, 1, count / 20);
+            else
+                Assert.Equal(count, connection.SendPolls);
+        }
+
+        [Fact]
         public async Task A_frame_stuck_halfway_breaks_the_session_with_the_reason_and_fails_its_request()
         {
             using var release = new ManualResetEventSlim();

@@ -1,5 +1,6 @@
 using System;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using System.Threading;
 using UnrealCv.Common;
 using UnrealCv.Replies;
@@ -15,8 +16,35 @@ namespace UnrealCv.Connection
         // reading stalls us between pieces (where the deadline and Ctrl+C are checked) rather than inside a send.
         private const int SendPieceBytes = 64 * 1024;
 
+        // Room the kernel is sure to have after the socket polled writable: a Linux Unix socket polls writable with 3/4
+        // of its send buffer free, TCP with at least 1/3. Sends are charged against a quarter of the buffer, each with
+        // more bookkeeping than the kernel keeps for a small send, and the socket is polled again only once that is
+        // spent: a small request costs one system call, not two. Zero (poll before every piece) off Linux.
+        private const int SendBookkeepingBytes = 2048;
+        private const int WantedSendBufferBytes = 1 << 20;
+        private readonly int _sendCreditLimit;
+        private int _sendCredit;    // under the send lock
+        private long _sendPolls;
+
         private readonly object _sendLock = new object();
         private byte[] _sendBuffer = new byte[256];
+
+        /// <summary>Times a send waited for the socket to be writable (tests).</summary>
+        internal long SendPolls => Interlocked.Read(ref _sendPolls);
+
+        private static int SendCreditLimit(Socket socket)
+        {
+            if (!RuntimeInformation.IsOSPlatform(OSPlatform.Linux)) return 0;
+            try
+            {
+                socket.SendBufferSize = WantedSendBufferBytes; // the kernel caps it at net.core.wmem_max (doubled)
+                return socket.SendBufferSize / 4;
+            }
+            catch (SocketException)
+            {
+                return 0;
+            }
+        }
 
         /// <summary>Sends with the command's own reply shape, the default limit of 30 s and no Ctrl+C (tests, benchmarks).</summary>
         public RequestHandle Send(string command) => Send(command, ReplyShape.Of(command), TimeSpan.FromSeconds(30), CancellationToken.None);
@@ -79,29 +107,47 @@ namespace UnrealCv.Connection
             int sent = 0;
             while (sent < length)
             {
-                if (!_socket.Poll(SendSliceMilliseconds * 1000, SelectMode.SelectWrite))
+                int piece = Math.Min(SendPieceBytes, length - sent);
+                int charge = piece + SendBookkeepingBytes;
+                if (charge > _sendCredit)
                 {
-                    bool cancelled = cancel.IsCancellationRequested;
-                    if (!cancelled && !deadline.HasPassed) continue;
-                    string why = cancelled ? "stopped (Ctrl+C)" : $"not done within {deadline.Timeout.TotalSeconds:0.###} s";
-                    if (sent == 0)
+                    Interlocked.Increment(ref _sendPolls);
+                    if (!_socket.Poll(SendSliceMilliseconds * 1000, SelectMode.SelectWrite))
                     {
-                        // Nothing of it is on the wire: the request fails alone and the link stays in step. No handle was given out.
-                        _table.TryTake(request.Id);
-                        End(request, request.Generation);
-                        if (cancelled) throw new OperationCanceledException(cancel);
-                        throw new ClientException(ClientFault.Timeout,
-                            $"'{request.Command}' could not be sent to {Description} within {deadline.Timeout.TotalSeconds:0.###} s: the binary is not reading (busy, hung, or paused in a debugger). The session is still usable.");
+                        if (StopSending(request, sent, length, deadline, cancel)) return;
+                        continue;
                     }
-                    Fail(new ClientException(ClientFault.SessionBroken,
-                        $"sending '{Truncate(request.Command)}' to {Description} was {why} after {sent} of {length} bytes; a frame cut short leaves the stream out of step."));
-                    if (cancelled) throw new OperationCanceledException(cancel);
-                    return; // the failure reaches the caller through the request
+                    _sendCredit = _sendCreditLimit;
                 }
-                // Writable: the kernel takes at least this much without blocking, unless the buffer is tiny; the
-                // socket's send timeout bounds that rare case, and a timed-out send breaks the link.
-                sent += _socket.Send(_sendBuffer, sent, Math.Min(SendPieceBytes, length - sent), SocketFlags.None);
+                // There is room for this piece, unless the buffer is tiny (then the piece goes right after a writable
+                // poll); the socket's send timeout bounds that rare case, and a timed-out send breaks the link.
+                sent += _socket.Send(_sendBuffer, sent, piece, SocketFlags.None);
+                _sendCredit -= charge;
             }
+        }
+
+        /// <summary>
+        /// The socket stayed full for a slice: false to keep trying. Past the deadline or on Ctrl+C, a request none of
+        /// which is on the wire fails alone (thrown; the link stays in step); one cut short breaks the link (true).
+        /// </summary>
+        private bool StopSending(PendingRequest request, int sent, int length, Deadline deadline, CancellationToken cancel)
+        {
+            bool cancelled = cancel.IsCancellationRequested;
+            if (!cancelled && !deadline.HasPassed) return false;
+            if (sent == 0)
+            {
+                // No handle was given out: the request ends here.
+                _table.TryTake(request.Id);
+                End(request, request.Generation);
+                if (cancelled) throw new OperationCanceledException(cancel);
+                throw new ClientException(ClientFault.Timeout,
+                    $"'{request.Command}' could not be sent to {Description} within {deadline.Timeout.TotalSeconds:0.###} s: the binary is not reading (busy, hung, or paused in a debugger). The session is still usable.");
+            }
+            string why = cancelled ? "stopped (Ctrl+C)" : $"not done within {deadline.Timeout.TotalSeconds:0.###} s";
+            Fail(new ClientException(ClientFault.SessionBroken,
+                $"sending '{Truncate(request.Command)}' to {Description} was {why} after {sent} of {length} bytes; a frame cut short leaves the stream out of step."));
+            if (cancelled) throw new OperationCanceledException(cancel);
+            return true; // the failure reaches the caller through the request
         }
 
         /// <summary>The plugin reads commands byte by byte as ANSI and stops at a line break or NUL: refuse what it would mangle.</summary>

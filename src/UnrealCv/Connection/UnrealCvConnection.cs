@@ -41,6 +41,7 @@ namespace UnrealCv.Connection
             _readerThread = new Thread(BackgroundRead) { IsBackground = true, Name = "UnrealCv reader " + options.Description };
             // The backstop for a piece that blocks although the socket was writable; such a send breaks the link.
             _socket.SendTimeout = 5000;
+            _sendCreditLimit = SendCreditLimit(socket);
         }
 
         /// <summary>
