@@ -67,6 +67,8 @@ Describe 'Tab completion' -Tag Integration {
             foreach ($mode in 'lit', 'depth', 'normal', 'object_mask') { $modes | Should -Contain "'vset /viewmode $mode'" }
             $location = (Invoke-UnrealCvRequest 'vget /object/RedBox/location').Text
             Complete "Invoke-UnrealCvRequest 'vset /object/RedBox/location '" | Should -Be @("'vset /object/RedBox/location $location'")
+            Invoke-UnrealCvRequest 'vset /object/RedBox/location 1 2 3' | Out-Null
+            Complete "Invoke-UnrealCvRequest 'vset /object/RedBox/location '" | Should -Be @("'vset /object/RedBox/location 1.000 2.000 3.000'") -Because 'a current value is asked afresh'
             $fov = (Invoke-UnrealCvRequest 'vget /camera/1/fov').Text
             Complete "Invoke-UnrealCvRequest 'vset /camera/1/fov '" | Should -Be @("'vset /camera/1/fov $fov'")
         }

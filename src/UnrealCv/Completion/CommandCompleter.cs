@@ -65,10 +65,11 @@ namespace UnrealCv.Completion
                 string? ask = Source(t.Tokens, typed.Count) switch { Values.Objects => ObjectsCommand, Values.Cameras => CamerasCommand, _ => null };
                 if (ask != null && !needed.Contains(ask)) needed.Add(ask);
             }
-            string? current = CurrentValueCommand(all, matching, typed, done);
-            if (current != null) needed.Add(current);
             string?[] answers = SessionAnswers.Ask(session, needed.ToArray());
             string? Answer(string command) => needed.IndexOf(command) is int i && i >= 0 ? answers[i] : null;
+            // A current value changes with every vset, so it is asked afresh (still within the timeout, and not while the session is muted).
+            string? current = CurrentValueCommand(all, matching, typed, done);
+            string? currentValue = current == null ? null : SessionAnswers.Ask(session, current, TimeSpan.Zero);
 
             var found = new List<(string Text, string ListItem, string ToolTip)>();
             void Offer(string piece, string toolTip)
@@ -84,8 +85,8 @@ namespace UnrealCv.Completion
                 if (!next.IsPlaceholder) Offer(next.Typed, toolTip);
                 else foreach (string value in ValuesOf(Source(t.Tokens, typed.Count), Answer)) Offer(value + end, toolTip);
             }
-            if (current != null && Answer(current) is string now)
-                Offer(string.Join(" ", SessionAnswers.Names(now)), "the current value ('" + current + "')");
+            if (currentValue != null)
+                Offer(string.Join(" ", SessionAnswers.Names(currentValue)), "the current value ('" + current + "')");
             return found;
         }
 
