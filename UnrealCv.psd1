@@ -28,6 +28,7 @@
         'Stop-UnrealCvBinary'
         'Stop-UnrealCvSimulator'
         'Switch-UnrealCvTransport'
+        'Use-UnrealCvSession'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -38,6 +38,8 @@ namespace UnrealCv.Commands
             foreach (UnrealCvSession session in Select()) Close(session);
         }
 
+        protected override void EndProcessing() => SayWhichSessionIsCurrent();
+
         private IEnumerable<UnrealCvSession> Select() => ParameterSetName switch
         {
             "All" => ModuleState.Sessions.All,
@@ -49,6 +51,7 @@ namespace UnrealCv.Commands
         private void Close(UnrealCvSession session)
         {
             if (!ShouldProcess(session.ToString(), "Disconnect")) return;
+            RememberCurrentSession();
             ModuleState.Sessions.Close(session);
             WriteVerbose($"Disconnected session {session.Id} '{session.Name}' ({session.Endpoint}).");
             if (PassThru) WriteObject(session);

@@ -17,6 +17,7 @@ namespace UnrealCv.Commands
         [Parameter(Position = 0)]
         [ValidateNotNullOrEmpty]
         [ValidateRange(0, int.MaxValue)]
+        [ArgumentCompleter(typeof(Completion.CameraIdCompleter))]
         public int[]? Id { get; set; }
 
 

@@ -35,6 +35,7 @@ namespace UnrealCv.Commands
         [Alias("Id")]
         [ValidateNotNullOrEmpty]
         [ValidateRange(0, int.MaxValue)]
+        [ArgumentCompleter(typeof(Completion.CameraIdCompleter))]
         public int[] Camera { get; set; } = { 0 };
 
         /// <summary>What to capture: lit (the rendered colour image), depth (distances in cm), normal, or object_mask (each object in its labelling colour).</summary>
@@ -168,7 +169,7 @@ namespace UnrealCv.Commands
                 WriteError(NewError($"Could not write '{path}': {e.Message}", "UnrealCvOutFileFailed", ErrorCategory.WriteError, path, e));
                 return;
             }
-            WriteObject(new FileInfo(path));
+            WriteFileItem(path);
         }
 
     }

@@ -17,6 +17,7 @@ namespace UnrealCv.Commands
         [Parameter(Position = 0)]
         [ValidateNotNullOrEmpty]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(Completion.ObjectNameCompleter))]
         public string[] Name { get; set; } = { "*" };
 
         private protected override string ListCommand => "vget /objects";

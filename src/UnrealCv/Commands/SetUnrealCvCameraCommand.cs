@@ -20,6 +20,7 @@ namespace UnrealCv.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Camera")]
         [ValidateRange(0, int.MaxValue)]
+        [ArgumentCompleter(typeof(Completion.CameraIdCompleter))]
         public int Id { get; set; }
 
         /// <summary>New horizontal field of view in degrees.</summary>

@@ -18,6 +18,7 @@ namespace UnrealCv.Commands
         /// <summary>The object's name (case-insensitive, no wildcards), e.g. piped from Get-UnrealCvObject.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ObjectNameCompleter))]
         public string Name { get; set; } = "";
 
         /// <summary>New scale: an UnrealCvVector, 2,2,2 or @{X=2;Y=2;Z=2}.</summary>

@@ -29,13 +29,15 @@ namespace UnrealCv.Commands
 
         protected override void EndProcessing()
         {
-            if (Binary != null || MyInvocation.ExpectingInput) return;
-            foreach (UnrealCvBinary binary in ModuleState.Binaries.All) Stop(binary);
+            if (Binary == null && !MyInvocation.ExpectingInput)
+                foreach (UnrealCvBinary binary in ModuleState.Binaries.All) Stop(binary);
+            SayWhichSessionIsCurrent();
         }
 
         private void Stop(UnrealCvBinary binary)
         {
             if (!ShouldProcess(binary.ToString(), "Stop")) return;
+            RememberCurrentSession();
             (string? folderLeft, string? socketLeft) = ModuleState.Binaries.Stop(binary, TimeSpan.FromSeconds(TimeoutSec));
             if (folderLeft != null) WriteWarning($"{binary.Name}: {folderLeft}");
             if (socketLeft != null) WriteVerbose(socketLeft);

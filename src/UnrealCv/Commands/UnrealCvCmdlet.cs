@@ -17,6 +17,8 @@ namespace UnrealCv.Commands
     public abstract class UnrealCvCmdlet : PSCmdlet, IDisposable
     {
         private readonly CancellationTokenSource _cancel = new CancellationTokenSource();
+        private UnrealCvSession? _currentBefore;
+        private bool _closedSessions;
 
         /// <summary>Cancelled by Ctrl+C; every wait of this command, and of helpers waiting on its behalf, honours it.</summary>
         internal CancellationToken CancellationToken => _cancel.Token;
@@ -81,7 +83,47 @@ namespace UnrealCv.Commands
             return found;
         }
 
-        private static ErrorRecord SessionNotFound(string message, object target) =>
+        /// <summary>
+        /// Writes a file this command saved as Get-Item would: through the FileSystem provider, whose note properties
+        /// (PSPath, PSParentPath, and on Unix UnixStat, which the Mode/User/Group/Size columns read) a bare FileInfo lacks.
+        /// </summary>
+        internal void WriteFileItem(string path)
+        {
+            try
+            {
+                WriteObject(SessionState.InvokeProvider.Item.Get(new[] { path }, false, true), enumerateCollection: true);
+            }
+            catch (Exception e) when (e is ProviderNotFoundException || e is ItemNotFoundException || e is NotSupportedException || e is DriveNotFoundException)
+            {
+                WriteObject(new System.IO.FileInfo(path)); // a path no provider reaches (no FileSystem drive): the plain object
+            }
+        }
+
+        /// <summary>Call before this command closes a session: remembers which session was current before its first close.</summary>
+        internal void RememberCurrentSession()
+        {
+            if (_closedSessions) return;
+            _currentBefore = ModuleState.Sessions.Current;
+            _closedSessions = true;
+        }
+
+        /// <summary>
+        /// Once this command has closed sessions: when the current one was among them and another took its place (the
+        /// most recently connected), says which with a warning, since commands without -Session now go to another binary.
+        /// </summary>
+        internal void SayWhichSessionIsCurrent()
+        {
+            UnrealCvSession? before = _currentBefore;
+            UnrealCvSession? now = ModuleState.Sessions.Current;
+            if (!_closedSessions || before == null || ReferenceEquals(before, now)) return;
+            if (now == null)
+                WriteVerbose($"Session {before.Id} '{before.Name}' was the current session; no session is current now.");
+            else
+                WriteWarning($"Session {before.Id} '{before.Name}' was the current session and is closed; session {now.Id} '{now.Name}' ({now.Endpoint}, {now.ProjectName}) " +
+                    "is current now, so commands without -Session go to it. Use-UnrealCvSession makes another one current.");
+        }
+
+        internal static ErrorRecord SessionNotFound(string message, object target) =>
             NewError(message + " Get-UnrealCvSession lists them.", "UnrealCvSessionNotFound", ErrorCategory.ObjectNotFound, target);
 
         /// <summary>Called by PowerShell when the command ends, however it ends (also after Ctrl+C or a terminating error).</summary>

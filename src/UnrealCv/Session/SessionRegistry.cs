@@ -25,12 +25,27 @@ namespace UnrealCv.Session
             }
         }
 
+        /// <summary>
+        /// Forgets the session. When it was current, the most recently connected of the others becomes current
+        /// (none when it was the last); callers say which, since later commands go there.
+        /// </summary>
         public void Remove(UnrealCvSession session)
         {
             lock (_lock)
             {
                 _sessions.Remove(session);
-                if (ReferenceEquals(Current, session)) Current = null; // never switch silently to another binary
+                if (ReferenceEquals(Current, session)) Current = _sessions.Count > 0 ? _sessions[_sessions.Count - 1] : null;
+            }
+        }
+
+        /// <summary>Makes a session of this runspace current; false when it is not one of them (closed or another runspace's).</summary>
+        public bool MakeCurrent(UnrealCvSession session)
+        {
+            lock (_lock)
+            {
+                if (!_sessions.Contains(session)) return false;
+                Current = session;
+                return true;
             }
         }
 
