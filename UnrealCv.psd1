@@ -23,6 +23,7 @@
         'Receive-UnrealCvMessage'
         'Set-UnrealCvCamera'
         'Set-UnrealCvObject'
+        'Show-UnrealCvImage'
         'Start-UnrealCvBinary'
         'Start-UnrealCvSimulator'
         'Stop-UnrealCvBinary'

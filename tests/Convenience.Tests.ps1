@@ -312,7 +312,8 @@ Describe 'Get-UnrealCvImage' -Tag Integration {
         $files = 0, 0, 1 | Get-UnrealCvImage -Format bmp -OutFile "$TestDrive/f_{Frame:00}_{Camera}.bmp"
         $files.Count | Should -Be 3
         $files | ForEach-Object { $_ | Should -BeOfType 'System.IO.FileInfo' }
-        $files.Name | Should -Be @('f_00_0.bmp', 'f_01_0.bmp', 'f_02_1.bmp')
+        # Each camera's files are a series of their own, numbered from 0.
+        $files.Name | Should -Be @('f_00_0.bmp', 'f_01_0.bmp', 'f_00_1.bmp')
         foreach ($file in $files) {
             $file.Exists | Should -BeTrue
             # A standard BMP: the plugin's extra 4-byte count is gone, so the file is as long as its header says.

@@ -213,6 +213,42 @@ Describe 'Fan-out to several sessions' -Tag Integration {
     }
 }
 
+Describe 'Templates fed objects that carry their session' -Tag Integration {
+    It 'sends each piped camera, object or response back to its own session, not the current one' {
+        $sims = 1..2 | ForEach-Object { Start-TestSimulator -ProjectName "Own$_" }
+        try {
+            $first, $second = $sims | Connect-UnrealCv   # the second is current
+            $camera = Get-UnrealCvCamera 1 -Session $first
+            $object = Get-UnrealCvObject RedBox -Session $first
+            $response = Invoke-UnrealCvRequest 'vget /unrealcv/echo hi' -Session $first
+            $replies = $camera, $object, $response | Invoke-UnrealCvRequest 'vget /scene/name'
+            $replies.SessionId | Should -Be @($first.Id, $first.Id, $first.Id)
+            $replies.Text | Should -Be @('Own1', 'Own1', 'Own1')
+            # -Session names the targets whatever the piped objects carry.
+            ($camera | Invoke-UnrealCvRequest 'vget /scene/name' -Session $second).Text | Should -Be 'Own2'
+            # Objects without a session still go to the current one.
+            ([pscustomobject]@{ Name = 'x' } | Invoke-UnrealCvRequest 'vget /scene/name').Text | Should -Be 'Own2'
+        }
+        finally {
+            Get-UnrealCvSession | Disconnect-UnrealCv
+            $sims | Stop-UnrealCvSimulator
+        }
+    }
+
+    It 'captures from each piped camera''s own session' {
+        $sims = @((Start-TestSimulator -Width 64 -Height 48), (Start-TestSimulator -Width 32 -Height 24))
+        try {
+            $first, $second = $sims | Connect-UnrealCv
+            $images = Get-UnrealCvCamera 1 -Session $first | Get-UnrealCvImage -Format bmp
+            $images.Width | Should -Be 64
+        }
+        finally {
+            Get-UnrealCvSession | Disconnect-UnrealCv
+            $sims | Stop-UnrealCvSimulator
+        }
+    }
+}
+
 Describe 'The session list' -Tag Integration {
     It 'makes the newest connection current, and forgets it on disconnect' {
         $a = $Simulator | Connect-UnrealCv -Name ListA

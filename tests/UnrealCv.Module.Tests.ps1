@@ -20,7 +20,7 @@ Describe 'The UnrealCv module' -Tag Unit {
         $folder = Split-Path $ModuleManifest
         Get-ChildItem $folder -Filter 'System.Management.Automation.dll' | Should -BeNullOrEmpty
         (Get-ChildItem $folder -Filter *.dll).Name | Sort-Object |
-            Should -Be @('Microsoft.Extensions.ObjectPool.dll', 'StbImageWriteSharp.dll', 'UnrealCv.dll', 'UnrealCv.Protocol.dll', 'UnrealCv.Simulator.dll')
+            Should -Be @('Microsoft.Extensions.ObjectPool.dll', 'StbImageSharp.dll', 'StbImageWriteSharp.dll', 'UnrealCv.dll', 'UnrealCv.Protocol.dll', 'UnrealCv.Simulator.dll')
     }
 
     It 'has the version of the newest CHANGELOG release' {

@@ -23,6 +23,7 @@ namespace UnrealCv.Tests
             new[] { "Common" },             // ClientException, Deadline, CommandText: what every layer says and waits with
             new[] { "Transport" },          // sockets, socket files and their naming
             new[] { "Replies" },            // reply shapes and typed values, parsed from text or bytes
+            new[] { "Pictures" },           // decoded pixels of captures, depth pictures, terminal drawings
             new[] { "Connection" },         // the client engine: one link, ids, pending requests
             new[] { "Session" },            // what the user holds; links under one identity; transport switches
             new[] { "Requests" },           // batches of requests on sessions, one response each

@@ -11,7 +11,8 @@ namespace UnrealCv.Commands
     /// request that failed a response with IsError and, after it, an error record. Piped commands are pipelined: each is
     /// sent at once, up to <see cref="MaxInFlight"/> ahead of the replies. The server
     /// runs every queued request in one frame, so 100 piped commands cost about one frame, not a hundred.
-    /// Piped objects fill a template (<c>1..10 | Invoke-UnrealCvRequest 'vget /camera/{0}/location'</c>).
+    /// Piped objects fill a template (<c>1..10 | Invoke-UnrealCvRequest 'vget /camera/{0}/location'</c>), and go to the
+    /// session they came from when they carry one.
     /// Given several sessions, each command goes to all of them at once and each reply names its session.
     /// </summary>
     [Cmdlet(VerbsLifecycle.Invoke, "UnrealCvRequest")]
@@ -90,8 +91,7 @@ namespace UnrealCv.Commands
                     "UnrealCvNotACommand", ErrorCategory.InvalidArgument, InputObject));
                 return;
             }
-            // Piped sessions are targets: Get-UnrealCvSession | Invoke-UnrealCvRequest 'vget /camera/0/location' fans out.
-            UnrealCvSession[] targets = InputObject.BaseObject is UnrealCvSession piped ? new[] { piped } : _sessions;
+            UnrealCvSession[] targets = TargetsOf(InputObject);
             foreach (string template in Command)
             {
                 string command;
@@ -106,6 +106,20 @@ namespace UnrealCv.Commands
                 }
                 SendTo(targets, command);
             }
+        }
+
+        /// <summary>
+        /// Where a piped object's commands go. A piped session is the target (Get-UnrealCvSession | Invoke-UnrealCvRequest
+        /// 'vget /camera/0/location' fans out); an object that came from a session (a camera, an object, a response) goes
+        /// back to it, unless -Session names the targets; anything else goes to -Session or the current session.
+        /// </summary>
+        private UnrealCvSession[] TargetsOf(PSObject input)
+        {
+            if (input.BaseObject is UnrealCvSession piped) return new[] { piped };
+            if (Session == null && input.Properties["Session"]?.Value is object value
+                && (value is PSObject wrapped ? wrapped.BaseObject : value) is UnrealCvSession own)
+                return new[] { own };
+            return _sessions;
         }
 
         private void SendToAll(string command) => SendTo(_sessions, command);

@@ -87,6 +87,9 @@ namespace UnrealCv.Session
         /// <summary>The current link; Switch-UnrealCvTransport replaces it, so callers keep the one they sent on.</summary>
         internal UnrealCvConnection Connection => _connection;
 
+        /// <summary>The {Frame} numbers of Get-UnrealCvImage -OutFile, per series of file names.</summary>
+        internal FrameCounters Frames { get; } = new FrameCounters(Common.FileNames.Comparer);
+
         /// <summary>The link to send a new request on; refused while the transport is being switched.</summary>
         internal UnrealCvConnection ConnectionForSend()
         {

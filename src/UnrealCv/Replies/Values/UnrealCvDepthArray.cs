@@ -82,8 +82,16 @@ namespace UnrealCv.Replies
             get { return Range()[1]; }
         }
 
-        /// <summary>Writes the reply as received: it is already a standard .npy file. Pass a full path (see <see cref="UnrealCvImage.Save"/>).</summary>
-        public void Save(string path) => File.WriteAllBytes(path ?? throw new ArgumentNullException(nameof(path)), Bytes);
+        /// <summary>Writes the reply as received: it is already a standard .npy file. Pass a full path (see <see cref="UnrealCvImage.Save(string)"/>).</summary>
+        public void Save(string path) => Save(path, overwrite: true);
+
+        /// <summary>As <see cref="Save(string)"/>; without <paramref name="overwrite"/>, an existing file is an IOException and stays as it is.</summary>
+        internal void Save(string path, bool overwrite)
+        {
+            if (path == null) throw new ArgumentNullException(nameof(path));
+            using (var file = new FileStream(path, overwrite ? FileMode.Create : FileMode.CreateNew, FileAccess.Write, FileShare.None))
+                file.Write(Bytes, 0, Bytes.Length);
+        }
 
         /// <summary><c>float32 (480, 640) [12.5 .. 65504]</c>.</summary>
         public override string ToString() => string.Format(CultureInfo.InvariantCulture, "float32 {0} [{1} .. {2}]", ShapeText(_shape), Min, Max);

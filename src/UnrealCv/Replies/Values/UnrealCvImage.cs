@@ -38,7 +38,7 @@ namespace UnrealCv.Replies
 
         /// <summary>
         /// The reply exactly as received (the same array as the response's Bytes, not a copy). For BMP this
-        /// includes the plugin's extra 4-byte count after the headers; use <see cref="Save"/> for a standard file.
+        /// includes the plugin's extra 4-byte count after the headers; use <see cref="Save(string)"/> for a standard file.
         /// </summary>
         public byte[] Bytes { get; }
 
@@ -53,10 +53,13 @@ namespace UnrealCv.Replies
         /// </summary>
         /// <param name="path">The file to create or overwrite. A relative path is resolved against the process's
         /// current directory, which in PowerShell is not the current location: pass a full path.</param>
-        public void Save(string path)
+        public void Save(string path) => Save(path, overwrite: true);
+
+        /// <summary>As <see cref="Save(string)"/>; without <paramref name="overwrite"/>, an existing file is an IOException and stays as it is.</summary>
+        internal void Save(string path, bool overwrite)
         {
             if (path == null) throw new ArgumentNullException(nameof(path));
-            using (var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None))
+            using (var file = new FileStream(path, overwrite ? FileMode.Create : FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
                 if (Format == "bmp")
                 {
