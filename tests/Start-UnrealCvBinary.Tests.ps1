@@ -272,9 +272,16 @@ Describe 'How a binary gets its port and size' -Tag Integration -Skip:(-not $IsL
             $gameId = Get-GameProcessId $b $game.Executable
             Get-CommandLine $gameId | Should -Be @($game.Executable, 'Game', "-cvport$($b.Port)", "-UnrealCVPort$($b.Port)", '-UnrealCVWidth40', '-UnrealCVHeight30', '-UnrealCVFOV75', $FastTicks)
         }
-        # The plugin writes the ini's own values back at start, never the command line's.
-        [IO.File]::ReadAllText($shared) | Should -Match '(?m)^Port=1$'
         Get-InstanceFolder $game | Should -BeNullOrEmpty
+        Stop-UnrealCvBinary $binaries
+        # The plugin writes the ini's own values back at start, never the command line's. Checked with one binary:
+        # three starting together share this file, and one may read it while another rewrites it (then it writes the
+        # defaults back, Port=9000), as three real games sharing one ini would; that race is why InstanceFolder exists.
+        [IO.File]::WriteAllText($shared, "[UnrealCV.Core]`nPort=1`n")
+        $single = Start-UnrealCvBinary $game.Script -PortDelivery Arguments -PortRange (Get-FreePortRange 100) -ArgumentList $FastTicks -Connect -TimeoutSec 30
+        (Get-Status $single)[2] | Should -Be "$($single.Port)"
+        [IO.File]::ReadAllText($shared) | Should -Match '(?m)^Port=1$'
+        Stop-UnrealCvBinary $single
     }
 
     It 'shows why =-forms are wrong: a binary given -UnrealCVPort=<p> -cvport=<p> does not listen on p; -UnrealCVPort<p> does' {
