@@ -17,6 +17,12 @@ namespace UnrealCv.Simulator.Commands
     {
         private readonly List<Route> _routes = new List<Route>();
 
+        // Where recent commands were routed (cleared whenever a template is bound): a client repeats the same few
+        // commands, and routing depends only on the command and the table.
+        private readonly Dictionary<string, (int Index, string[] Args)> _recent = new Dictionary<string, (int, string[])>(StringComparer.Ordinal);
+        private const int RecentCapacity = 64;
+        private const int RecentMaxLength = 256;
+
         private sealed class Route
         {
             private readonly string _patternText;
@@ -75,6 +81,7 @@ namespace UnrealCv.Simulator.Commands
 
         private void Add(Route route)
         {
+            lock (_recent) _recent.Clear();
             int existing = _routes.FindIndex(r => r.Template == route.Template);
             if (existing >= 0) _routes[existing] = route;
             else _routes.Add(route);
@@ -105,6 +112,28 @@ namespace UnrealCv.Simulator.Commands
 
         /// <summary>The index (registration order) of the route that handles the command, newest first, and its arguments; -1 for none.</summary>
         internal int Find(string command, out string[] args)
+        {
+            lock (_recent)
+            {
+                if (_recent.TryGetValue(command, out var known))
+                {
+                    args = (string[])known.Args.Clone();
+                    return known.Index;
+                }
+            }
+            int index = FindByPattern(command, out args);
+            if (command.Length <= RecentMaxLength)
+            {
+                lock (_recent)
+                {
+                    if (_recent.Count >= RecentCapacity) _recent.Clear();
+                    _recent[command] = (index, (string[])args.Clone());
+                }
+            }
+            return index;
+        }
+
+        private int FindByPattern(string command, out string[] args)
         {
             for (int i = _routes.Count - 1; i >= 0; i--)
             {
