@@ -37,9 +37,11 @@ namespace UnrealCv.Simulator
             var router = new CommandRouter();
             Router = router;
             // Replies go to whichever client the listener serves when the game thread computes them
-            // (the listener is set below, before the game thread starts).
-            _game = new GameLoop(options.FrameTimeMs, router.Execute, (id, reply) => _listener!.SendReply(id, reply));
+            // (the listener is set below, before the game thread starts). Small ones are held while more requests
+            // are ready to run at once, and sent before any handler that may take time.
+            _game = new GameLoop(options.FrameTimeMs, router.Execute, (id, reply) => _listener!.SendReply(id, reply), () => _listener!.FlushReplies());
             _listener = new Listener(options, _game);
+            router.BeforeSlowHandler = _listener.FlushReplies;
             var world = SceneBuilder.Build(options.LevelName, options.FilmWidth, options.FilmHeight, options.FilmFov);
             var context = new SimulatorContext(options, _listener.ReportedPort, () => _listener.TcpClientConnected, world);
             _engine = new EngineFrame(context, Stop, _stopping.WaitHandle);

@@ -53,6 +53,8 @@ namespace UnrealCv.Simulator.Tests
             Assert.True(SimulatorHarness.WaitFor(() => File.Exists(harness.Simulator.SocketPath!)));
             harness.Simulator.Resume();
             Assert.True(SimulatorHarness.WaitFor(() => harness.Simulator.BusyTicks == 1));
+            // BusyTicks counts the tick before its first reply is made; a frame begun after it means that tick is over.
+            harness.WaitForNextFrame();
 
             using var unix = RawClient.Unix(harness.Simulator.SocketPath!);
             unix.ExpectWelcome("SimProject");

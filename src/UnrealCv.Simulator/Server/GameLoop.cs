@@ -20,7 +20,9 @@ namespace UnrealCv.Simulator.Server
 
     /// <summary>
     /// The game thread: requests are queued by the network thread and run only on a tick, all of the
-    /// queued ones in FIFO order, each reply written as soon as it is computed. With a frame time of 0 it
+    /// queued ones in FIFO order, each reply handed to <c>deliver</c> as soon as it is computed; <c>flush</c> runs
+    /// whenever the queue is empty after a reply, so replies are held back only while more requests are ready
+    /// to run at once (the listener also sends them before any request that may take time). With a frame time of 0 it
     /// ticks as soon as something is queued. A reply goes to whoever <c>deliver</c> says is connected when it
     /// is computed, not to the client that sent the request (UnrealcvServer.cpp ProcessRequest → SendData).
     /// </summary>
@@ -32,15 +34,17 @@ namespace UnrealCv.Simulator.Server
         private readonly ManualResetEventSlim _running = new ManualResetEventSlim(true);
         private readonly Func<string, Reply> _execute;
         private readonly Action<int, Reply> _deliver;
+        private readonly Action? _flush;
         private readonly int _frameTimeMs;
         private readonly Thread _thread;
         private long _ticks;
 
-        public GameLoop(int frameTimeMs, Func<string, Reply> execute, Action<int, Reply> deliver)
+        public GameLoop(int frameTimeMs, Func<string, Reply> execute, Action<int, Reply> deliver, Action? flush = null)
         {
             _frameTimeMs = frameTimeMs;
             _execute = execute;
             _deliver = deliver;
+            _flush = flush;
             _thread = new Thread(Run) { IsBackground = true, Name = "UnrealCv simulator game thread" };
         }
 
@@ -65,7 +69,16 @@ namespace UnrealCv.Simulator.Server
 
         public void Enqueue(int id, string command)
         {
-            _queue.Enqueue((id, command));
+            Add(id, command);
+            Wake();
+        }
+
+        /// <summary>Queues a request without waking the game thread: the listener queues all it has read, then calls <see cref="Wake"/> once.</summary>
+        public void Add(int id, string command) => _queue.Enqueue((id, command));
+
+        /// <summary>With a frame time of 0, starts a tick for what has been queued.</summary>
+        public void Wake()
+        {
             if (_frameTimeMs == 0) _queued.Release();
         }
 
@@ -108,6 +121,7 @@ namespace UnrealCv.Simulator.Server
                 catch (Exception e) { reply = Reply.Error(e.Message); }
                 if (hooks != null && !hooks.EngineAlive) return;
                 _deliver(request.Id, reply);
+                if (_queue.IsEmpty) _flush?.Invoke();
             }
             hooks?.EndFrame();
         }

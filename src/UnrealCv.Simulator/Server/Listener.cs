@@ -2,7 +2,6 @@ using System;
 using System.IO;
 using System.Net;
 using System.Net.Sockets;
-using System.Text.RegularExpressions;
 using System.Threading;
 using UnrealCv.Sockets;
 using UnrealCv.Wire;
@@ -18,9 +17,6 @@ namespace UnrealCv.Simulator.Server
     /// </summary>
     internal sealed class Listener : IDisposable
     {
-        // The plugin searches (does not anchor) "(\d{1,}):(.*)" with ICU, whose '.' stops at any line terminator:
-        // \n, \v, \f, \r, NEL (U+0085; bytes arrive as Latin-1 chars), U+2028, U+2029. The rest of the line is dropped.
-        private static readonly Regex RequestPattern = new Regex(@"(\d{1,}):([^\n\v\f\r\u0085\u2028\u2029]*)", RegexOptions.CultureInvariant);
         private const int MaxRequestBytes = 256 * 1024 * 1024;
 
         private readonly SimulatorOptions _options;
@@ -33,6 +29,8 @@ namespace UnrealCv.Simulator.Server
         // Unix socket client, even when the socket could not be created and TCP clients are served again.
         private volatile bool _routesToUnixSocket;
         private volatile bool _stopping;
+        // The client the game thread last gave a reply to (only the game thread uses it).
+        private ClientLink? _heldFor;
 
         public Listener(SimulatorOptions options, GameLoop game)
         {
@@ -87,7 +85,17 @@ namespace UnrealCv.Simulator.Server
         /// A reply, written to the client connected now: a client that left with requests queued leaves their
         /// replies to the next one, with the old ids. With nobody to send to, the reply is lost, as in the plugin.
         /// </summary>
-        public void SendReply(int id, Reply reply) => RoutedClient()?.SendReply(id, reply);
+        public void SendReply(int id, Reply reply)
+        {
+            ClientLink? link = RoutedClient();
+            // Replies held for a client that has since been replaced go out (or are lost with it) before any to the next.
+            if (_heldFor != null && _heldFor != link) _heldFor.Flush();
+            _heldFor = link;
+            link?.SendReply(id, reply);
+        }
+
+        /// <summary>Writes the replies held back (game thread): when nothing more is queued, and before a request that may take time.</summary>
+        public void FlushReplies() => _heldFor?.Flush();
 
         private ClientLink? RoutedClient()
         {
@@ -158,19 +166,11 @@ namespace UnrealCv.Simulator.Server
             {
                 if (!link.IsUnixSocket) link.Socket.NoDelay = true;
                 link.SendMessage("connected to " + _options.ProjectName);
-                using var stream = new NetworkStream(link.Socket, ownsSocket: false);
-                var reader = new FrameReader(stream, MaxRequestBytes);
-                var buffer = new byte[4096];
+                var frames = new FrameCutter(MaxRequestBytes);
                 while (!_stopping)
                 {
-                    int length = reader.ReadHeader();
-                    if (length < 0) break;
-                    if (buffer.Length < length) buffer = new byte[length];
-                    reader.ReadExactly(buffer, 0, length);
-                    string raw = AnsiToString(buffer, length);
-                    Match match = RequestPattern.Match(raw);
-                    if (!match.Success) continue; // "error: Malformat raw message": logged, never answered.
-                    _game.Enqueue(Atoi(match.Groups[1].Value), match.Groups[2].Value);
+                    if (!frames.Receive(link.Socket)) break;
+                    QueueWholeFrames(frames);
                 }
             }
             catch (Exception e) when (e is WireException || e is IOException || e is SocketException || e is ObjectDisposedException)
@@ -184,26 +184,24 @@ namespace UnrealCv.Simulator.Server
             }
         }
 
-        /// <summary>The plugin converts bytes to TCHAR one by one (ANSI), and an embedded NUL ends the string.</summary>
-        private static string AnsiToString(byte[] buffer, int length)
+        /// <summary>Queues every whole request read so far, then wakes the game thread once (also when a bad frame follows them).</summary>
+        private void QueueWholeFrames(FrameCutter frames)
         {
-            int end = Array.IndexOf(buffer, (byte)0, 0, length);
-            if (end < 0) end = length;
-            var chars = new char[end];
-            for (int i = 0; i < end; i++) chars[i] = (char)buffer[i];
-            return new string(chars);
-        }
-
-        /// <summary>FCString::Atoi: digits to int, saturating rather than failing on huge ids.</summary>
-        private static int Atoi(string digits)
-        {
-            long value = 0;
-            foreach (char c in digits)
+            bool queued = false;
+            try
             {
-                value = value * 10 + (c - '0');
-                if (value > int.MaxValue) return int.MaxValue;
+                while (frames.Next(out byte[] buffer, out int offset, out int length))
+                {
+                    // A malformed request is logged by the plugin ("error: Malformat raw message"), never answered.
+                    if (!RequestLine.TryParse(buffer, offset, length, out int id, out string command)) continue;
+                    _game.Add(id, command);
+                    queued = true;
+                }
             }
-            return (int)value;
+            finally
+            {
+                if (queued) _game.Wake();
+            }
         }
 
         public void Dispose()

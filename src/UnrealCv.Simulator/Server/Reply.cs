@@ -1,3 +1,4 @@
+using System;
 using System.Text;
 
 namespace UnrealCv.Simulator.Server
@@ -27,5 +28,20 @@ namespace UnrealCv.Simulator.Server
 
         /// <summary>The body bytes as sent after <c>&lt;id&gt;:</c>.</summary>
         public byte[] Body => Bytes ?? Encoding.UTF8.GetBytes(Text ?? "");
+
+        /// <summary>The length of <see cref="Body"/>, without making it.</summary>
+        public int BodyLength => Bytes?.Length ?? Encoding.UTF8.GetByteCount(Text ?? "");
+
+        /// <summary>Writes <see cref="Body"/> at <paramref name="offset"/> (room for <see cref="BodyLength"/> bytes) and returns the offset past it.</summary>
+        public int WriteBody(byte[] buffer, int offset)
+        {
+            if (Bytes != null)
+            {
+                Buffer.BlockCopy(Bytes, 0, buffer, offset, Bytes.Length);
+                return offset + Bytes.Length;
+            }
+            string text = Text ?? "";
+            return offset + Encoding.UTF8.GetBytes(text, 0, text.Length, buffer, offset);
+        }
     }
 }
