@@ -144,7 +144,7 @@ namespace UnrealCv.Connection
             if (_target != null && _target.Shape.IsBinary)
             {
                 _sink = Sink.Bytes;
-                _body = _remaining <= UpfrontBytes ? ReplyArrays.Take(_remaining) : new byte[UpfrontBytes];
+                _body = new byte[Math.Min(_remaining, UpfrontBytes)];
                 _bodyHave = 0;
             }
             else if (_target != null || _reportAs != null)
@@ -215,7 +215,6 @@ namespace UnrealCv.Connection
                 if (ReplyShape.IsTextFallback(bytes))
                 {
                     text = Encoding.UTF8.GetString(bytes);
-                    ReplyArrays.Return(bytes);
                     bytes = null;
                 }
             }
@@ -235,13 +234,8 @@ namespace UnrealCv.Connection
             else if (_table.TryFinish(_replyId))
             {
                 if (Thread.CurrentThread != _readerThread) Volatile.Write(ref _repliesReadByCallers, _repliesReadByCallers + 1);
-                if (bytes != null) ReplyArrays.HandOut(bytes);
                 target.Complete(text, bytes);
                 WakeFollowers();
-            }
-            else if (bytes != null)
-            {
-                ReplyArrays.Return(bytes); // let go of meanwhile: nobody got it
             }
         }
 
