@@ -6,7 +6,7 @@
     Run it with the project's pinned PowerShell: `dotnet tool restore && dotnet pwsh ./build.ps1 <Task>`.
     Tasks:
       Build    compile UnrealCv.slnx (every project under src/ and tests/, once), lay out the module in out/UnrealCv
-               (and the simulator program in out/UnrealCvSimulator), including its help (the Docs step) and LICENSE
+               (with the simulator program in out/UnrealCv/UnrealCvSimulator, also in out/UnrealCvSimulator for the tests), including its help (the Docs step) and LICENSE
       Docs     out/UnrealCv/en-US: UnrealCv.dll-Help.xml from en-US/<Cmdlet>.md, and the about_*.help.txt topics
                (needs the module laid out by Build)
       Test     Build, Package, then the xunit suites (dotnet test --no-build), then the Pester suites in a fresh pwsh;
@@ -106,6 +106,11 @@ function Invoke-Build {
         Remove-Item -Recurse -Force $SimulatorOut -ErrorAction SilentlyContinue
         Invoke-Native dotnet @('publish', $hostProject, '-c', $Configuration, '-o', $SimulatorOut, "-p:Version=$Version",
             '-r', $rid, '--self-contained', 'false', '-p:PublishSingleFile=true', '-p:PublishReadyToRun=true', '-nologo', '-v', 'quiet')
+        # The module ships the program alone (no symbols, no XML docs) in <ModuleBase>/UnrealCvSimulator, so installed
+        # users reach it as Join-Path (Get-Module UnrealCv).ModuleBase 'UnrealCvSimulator/UnrealCvSimulator'.
+        $shipped = New-Item -ItemType Directory -Force (Join-Path $ModuleOut 'UnrealCvSimulator')
+        Get-ChildItem $SimulatorOut -File | Where-Object { $_.BaseName -eq 'UnrealCvSimulator' -and $_.Extension -in '', '.exe' } |
+            Copy-Item -Destination $shipped
     }
     Write-Host "Built UnrealCv $Version into $ModuleOut"
 }

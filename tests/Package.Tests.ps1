@@ -88,9 +88,10 @@ Describe 'The UnrealCv package' -Tag Unit {
     }
 
     It 'holds exactly the built module folder' {
+        # The shipped simulator writes unrealcv.ini beside itself when a test runs it, as a game does: not packaged.
         $module = @(Get-ChildItem $Built -Recurse -File | ForEach-Object {
                 [System.IO.Path]::GetRelativePath($Built, $_.FullName).Replace('\', '/')
-            } | Sort-Object)
+            } | Where-Object { $_ -ne 'UnrealCvSimulator/unrealcv.ini' } | Sort-Object)
         $packaged = @($Entries | Where-Object { $_ -ne 'UnrealCv.nuspec' -and $_ -ne '[Content_Types].xml' -and $_ -notmatch '^(_rels|package)/' } | Sort-Object)
         $packaged | Should -Be $module
         foreach ($file in $module) { $Sizes[$file] | Should -Be (Get-Item (Join-Path $Built $file)).Length -Because "$file is packaged whole" }
@@ -136,6 +137,13 @@ Describe 'Installing the package' -Tag Integration {
                 $version = (Invoke-UnrealCvRequest 'vget /unrealcv/version').Text
                 Disconnect-UnrealCv
                 Stop-UnrealCvSimulator
+                # The simulator program the module ships, found from the module wherever it is installed.
+                $program = Join-Path $module.ModuleBase 'UnrealCvSimulator/UnrealCvSimulator'
+                $wasExecutable = (Get-Item $program).UnixFileMode.HasFlag([IO.UnixFileMode]::UserExecute)
+                $binary = Start-UnrealCvBinary $program -ArgumentList '-SimFrameTimeMs=0' -PortRange 28000, 28999 -Width 320 -Height 240 -Connect
+                $status = (Invoke-UnrealCvRequest 'vget /unrealcv/status').Text
+                Stop-UnrealCvBinary $binary
+                $usage = & $program --help | Out-String
                 [pscustomobject]@{
                     Available = @($available | ForEach-Object { "$($_.Version)" })
                     Version   = "$($module.Version)"
@@ -143,6 +151,12 @@ Describe 'Installing the package' -Tag Integration {
                     Cmdlets   = @($module.ExportedCmdlets.Keys)
                     Commands  = @($commands | ForEach-Object { "$($_.CommandType) $($_.Source)\$($_.Name)" })
                     Reply     = $version
+                    Program   = $program
+                    Status    = $status
+                    BinaryPort = $binary.Port
+                    Usage     = $usage
+                    Executable = (Get-Item $program).UnixFileMode.HasFlag([IO.UnixFileMode]::UserExecute)
+                    WasExecutable = $wasExecutable
                     Project   = $session.ProjectName
                     Synopsis  = (Get-Help Connect-UnrealCv).Synopsis
                     About     = (Get-Help about_UnrealCv | Out-String) -match 'SHORT DESCRIPTION'
@@ -170,7 +184,8 @@ Describe 'Installing the package' -Tag Integration {
     It 'saves from the file repository into UnrealCv/<version>: exactly the built module folder' {
         $SaveExitCode | Should -Be 0 -Because $SaveOutput
         $relative = { param($base) @(Get-ChildItem -LiteralPath $base -Recurse -File | ForEach-Object {
-                    [System.IO.Path]::GetRelativePath($base, $_.FullName).Replace('\', '/') } | Sort-Object) }
+                    [System.IO.Path]::GetRelativePath($base, $_.FullName).Replace('\', '/') } |
+                    Where-Object { $_ -ne 'UnrealCvSimulator/unrealcv.ini' } | Sort-Object) }
         $installed = & $relative $InstallFolder
         $installed | Should -Be (& $relative $Built)
         foreach ($file in $installed) {
@@ -189,6 +204,22 @@ Describe 'Installing the package' -Tag Integration {
         $result.Project | Should -Be 'UnrealCvSimulator'
         $result.Synopsis | Should -Be 'Connects to a binary running the UnrealCV plugin and makes the session current.'
         $result.About | Should -BeTrue
+    }
+
+    It 'ships the simulator program in the module folder: it starts as a binary from there and answers' {
+        $ExitCode | Should -Be 0
+        $result = $Json | ConvertFrom-Json
+        $result.Program | Should -Be (Join-Path $InstallFolder 'UnrealCvSimulator/UnrealCvSimulator')
+        $result.BinaryPort | Should -BeGreaterOrEqual 28000
+        $result.Status | Should -Match "(?m)^Port: $($result.BinaryPort)\b"
+        $result.Status | Should -Match '(?m)^Width: 320\b'
+        $result.Status | Should -Match '(?m)^Height: 240\b'
+        # Installing drops the execute bit (a nupkg is a zip); the module restored it on its own program.
+        $result.WasExecutable | Should -BeFalse -Because 'the zip install drops the bit, which is what this guards'
+        $result.Executable | Should -BeTrue
+        # Its usage text lists its switches.
+        $result.Usage | Should -Match '-SimFrameTimeMs'
+        $result.Usage | Should -Match '-SimConfigDir'
     }
 
     It 'lists every cmdlet of the manifest, and nothing else, in Get-Command -Module UnrealCv' {

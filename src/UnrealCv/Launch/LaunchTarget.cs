@@ -39,6 +39,7 @@ namespace UnrealCv.Launch
         /// <summary>Throws <see cref="ArgumentException"/> with what was looked for when a script leads to no executable.</summary>
         public static LaunchTarget Resolve(string path)
         {
+            ShippedSimulator.RestoreExecuteBit(path);
             if (!IsScript(path)) return new LaunchTarget(path, Array.Empty<string>(), Array.Empty<string>(), null);
             string root = Path.GetDirectoryName(NativeFile.RealPath(path)) ?? ".";
             string text = File.ReadAllText(path).Replace("\r\n", "\n").Replace("\\\n", " ");

@@ -60,6 +60,14 @@ namespace UnrealCv.Launch
             catch (Exception e) when (e is DllNotFoundException || e is EntryPointNotFoundException) { return true; }
         }
 
+        /// <summary>Sets rwxr-xr-x on the file; false where that fails or the platform has no such bits.</summary>
+        public static bool TryMakeExecutable(string path)
+        {
+            if (IsWindows) return true;
+            try { return SysChmod(path, 0x1ED) == 0; } // 0755
+            catch (Exception e) when (e is DllNotFoundException || e is EntryPointNotFoundException) { return false; }
+        }
+
         private static string ErrorText(int errno)
         {
             try { return Marshal.PtrToStringAnsi(SysStrError(errno)) ?? "error " + errno; }
@@ -77,6 +85,9 @@ namespace UnrealCv.Launch
 
         [DllImport("libc", EntryPoint = "access", SetLastError = true)]
         private static extern int SysAccess(string path, int mode);
+
+        [DllImport("libc", EntryPoint = "chmod", SetLastError = true)]
+        private static extern int SysChmod(string path, uint mode);
 
         [DllImport("libc", EntryPoint = "strerror")]
         private static extern IntPtr SysStrError(int errno);
