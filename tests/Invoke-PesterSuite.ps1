@@ -18,6 +18,10 @@ if (-not (Test-Path $pesterManifest)) {
 }
 Import-Module $pesterManifest -Force
 
+# The built module on the module path, so that tests written as users write them (Import-Module UnrealCv, as
+# tests/Examples does) load it by name.
+$env:PSModulePath = (Join-Path $PSScriptRoot '../out') + [IO.Path]::PathSeparator + $env:PSModulePath
+
 $config = New-PesterConfiguration
 $config.Run.Path = $Path
 $config.Run.PassThru = $true
