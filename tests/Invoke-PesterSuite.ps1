@@ -31,5 +31,5 @@ $config.TestResult.OutputPath = Join-Path (Split-Path $ResultPath) 'pester.xml'
 $result = Invoke-Pester -Configuration $config
 
 $failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
-@{ Passed = $result.PassedCount; Failed = $failed } | ConvertTo-Json | Set-Content $ResultPath
+@{ Passed = $result.PassedCount; Failed = $failed; Skipped = $result.SkippedCount + $result.NotRunCount } | ConvertTo-Json | Set-Content $ResultPath
 exit ([int]($failed -gt 0))
