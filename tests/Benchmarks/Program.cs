@@ -396,7 +396,7 @@ namespace UnrealCv.Benchmarks
                     $ones[$r] = $clock.Elapsed.TotalSeconds / $perRound
                 }
                 [Array]::Sort($floors); [Array]::Sort($ones)
-                $floor = $floors[[int]($rounds / 2)]; $one = $ones[[int]($rounds / 2)]
+                $middle = [Math]::Floor($rounds / 2); $floor = $floors[$middle]; $one = $ones[$middle]   # [int] would round 3.5 up
                 $commands = [string[]]::new($window); for ($i = 0; $i -lt $window; $i++) { $commands[$i] = $c }
                 $null = $commands[0..999] | Invoke-UnrealCvRequest   # warm-up
                 $clock.Restart()

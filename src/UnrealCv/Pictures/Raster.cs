@@ -32,8 +32,7 @@ namespace UnrealCv.Pictures
             var rgba = new byte[4 * image.Width * image.Height];
             for (int y = 0; y < image.Height; y++)
             {
-                int row = image.IsTopDown ? y : image.Height - 1 - y;
-                int source = UnrealCvImage.BmpPixelOffset + row * image.Width * 4, target = y * image.Width * 4;
+                int source = image.BmpOffsetOf(0, y), target = y * image.Width * 4;
                 for (int x = 0; x < image.Width; x++, source += 4, target += 4)
                 {
                     rgba[target] = image.Bytes[source + 2];

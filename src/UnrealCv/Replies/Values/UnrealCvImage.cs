@@ -89,11 +89,13 @@ namespace UnrealCv.Replies
                     "GetPixel reads raw pixels, and a png reply is compressed: decode the PNG with an image library, or request bmp (for example 'vget /camera/0/lit bmp') to read pixels directly.");
             if (x < 0 || x >= Width) throw new ArgumentOutOfRangeException(nameof(x), x, $"x must be in [0, {Width - 1}] for a {Width}x{Height} image.");
             if (y < 0 || y >= Height) throw new ArgumentOutOfRangeException(nameof(y), y, $"y must be in [0, {Height - 1}] for a {Width}x{Height} image.");
-            int row = IsTopDown ? y : Height - 1 - y;
-            int offset = BmpPixelOffset + (row * Width + x) * 4;
+            int offset = BmpOffsetOf(x, y);
             // Stored B, G, R, A.
             return new UnrealCvColor(Bytes[offset + 2], Bytes[offset + 1], Bytes[offset], Bytes[offset + 3]);
         }
+
+        /// <summary>Where pixel (x, y), (0, 0) the top-left corner, starts in a BMP reply's bytes (B, G, R, A).</summary>
+        internal int BmpOffsetOf(int x, int y) => BmpPixelOffset + ((IsTopDown ? y : Height - 1 - y) * Width + x) * 4;
 
         /// <summary><c>bmp 640x480 (1228858 bytes)</c>.</summary>
         public override string ToString() => string.Format(CultureInfo.InvariantCulture, "{0} {1}x{2} ({3} bytes)", Format, Width, Height, Bytes.Length);
