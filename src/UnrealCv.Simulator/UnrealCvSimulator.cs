@@ -139,16 +139,12 @@ namespace UnrealCv.Simulator
         /// <summary>True when a request crashed the simulated binary (it was never answered).</summary>
         public bool Crashed => _engine.Crashed;
 
+        // Set once Stop has finished, its Stopped handlers included.
+        private readonly ManualResetEventSlim _stopDone = new ManualResetEventSlim();
+
         /// <summary>Waits until the simulator has stopped; false when the time ran out first.</summary>
-        public bool WaitForStop(TimeSpan timeout)
-        {
-            if (_stopped) return true;
-            using var done = new ManualResetEventSlim();
-            EventHandler handler = (_, __) => done.Set();
-            Stopped += handler;
-            try { return _stopped || done.Wait(timeout); }
-            finally { Stopped -= handler; }
-        }
+        /// <remarks>Returns only once the <see cref="Stopped"/> handlers have run, so that what they record is there to read.</remarks>
+        public bool WaitForStop(TimeSpan timeout) => _stopDone.Wait(timeout);
 
         /// <summary>
         /// Stops serving and frees the port. Like a 4.27-stable binary that exits, it leaves its Unix socket file
@@ -164,7 +160,14 @@ namespace UnrealCv.Simulator
                 _game.Dispose();
                 _stopped = true;
             }
-            Stopped?.Invoke(this, EventArgs.Empty);
+            try
+            {
+                Stopped?.Invoke(this, EventArgs.Empty);
+            }
+            finally
+            {
+                _stopDone.Set();
+            }
         }
 
         public void Dispose() => Stop();
