@@ -10,9 +10,6 @@ BeforeAll {
             Invoke-UnrealCvRequest -Session $Main
     }
     $script:RedBoxColor = (Invoke-UnrealCvRequest 'vget /object/RedBox/color').Value
-
-    # The next request id of the main session: tells how many requests a command sent.
-    function script:Get-NextRequestId { (Invoke-UnrealCvRequest 'vget /unrealcv/echo probe').RequestId + 1 }
 }
 
 AfterAll { Clear-TestState }
@@ -146,12 +143,19 @@ Describe 'Set-UnrealCvObject' -Tag Integration {
         }
     }
 
-    It 'changes nothing with -WhatIf' {
-        $before = Get-NextRequestId
-        Set-UnrealCvObject RedBox -Location 0, 0, 0 -Color 1, 1, 1 -WhatIf
-        (Get-NextRequestId) - $before | Should -Be 1
-        (Invoke-UnrealCvRequest 'vget /object/RedBox/location').Text | Should -BeExactly '100.000 -150.000 50.000'
-        (Invoke-UnrealCvRequest 'vget /object/RedBox/color').Value | Should -Be $RedBoxColor
+    It 'changes nothing with -WhatIf, and says what it would set' {
+        $run = Invoke-CapturingHost {
+            $null = Start-TestSimulator | Connect-UnrealCv -Name WhatIf
+            $before = Get-NextRequestId
+            Set-UnrealCvObject RedBox -Location 0, 0, 0 -Color 1, 1, 1 -WhatIf
+            (Get-NextRequestId) - $before
+            (Invoke-UnrealCvRequest 'vget /object/RedBox/location').Text
+            (Invoke-UnrealCvRequest 'vget /object/RedBox/color').Value
+        }
+        $run.Output[0] | Should -Be 1
+        $run.Output[1] | Should -BeExactly '100.000 -150.000 50.000'
+        $run.Output[2] | Should -Be $RedBoxColor
+        $run.HostLines | Should -BeExactly 'What if: Performing the operation "Set location X=0.000 Y=0.000 Z=0.000, color (R=1,G=1,B=1,A=255)" on target "object ''RedBox'' on WhatIf".'
     }
 
     It 'refuses to run with nothing to set' {
@@ -238,9 +242,14 @@ Describe 'Get-UnrealCvCamera and Set-UnrealCvCamera' -Tag Integration {
         (Invoke-UnrealCvRequest 'vget /camera/1/fov').Value | Should -Be 50
     }
 
-    It 'changes nothing with -WhatIf' {
-        Set-UnrealCvCamera 1 -Fov 30 -WhatIf
-        (Get-UnrealCvCamera 1).Fov | Should -Be 90
+    It 'changes nothing with -WhatIf, and says what it would set' {
+        $run = Invoke-CapturingHost {
+            $null = Start-TestSimulator | Connect-UnrealCv -Name WhatIf
+            Set-UnrealCvCamera 1 -Fov 30 -WhatIf
+            (Get-UnrealCvCamera 1).Fov
+        }
+        $run.Output | Should -Be 90
+        $run.HostLines | Should -BeExactly 'What if: Performing the operation "Set fov 30" on target "camera 1 on WhatIf".'
     }
 
     It 'wants -Width and -Height together' {

@@ -4,9 +4,6 @@ BeforeAll {
     $script:Sim = Start-TestSimulator -Width 64 -Height 48
     $script:Main = $Sim | Connect-UnrealCv
 
-    # The next request id of the main session: tells how many requests a command sent.
-    function script:Get-NextRequestId { (Invoke-UnrealCvRequest 'vget /unrealcv/echo probe').RequestId + 1 }
-
     # A PNG decoded to R, G, B, A bytes (StbImageSharp ships with the module).
     Add-Type -Path (Join-Path (Split-Path $ModuleManifest) 'StbImageSharp.dll')
     function script:Read-Png([string] $Path) {
@@ -64,7 +61,9 @@ Describe 'Get-UnrealCvImage -OutFile {Frame}' -Tag Integration {
             $files.Name | Should -Be @("$($Main.Name)_1.png", "$($second.Name)_0.png")
         }
         finally {
-            $second | Disconnect-UnrealCv
+            # The second session became current when it connected; closing it says so and makes the main one current.
+            $second | Disconnect-UnrealCv -WarningVariable warnings -WarningAction SilentlyContinue
+            $warnings.Message | Should -BeLike "Session $($second.Id) '$($second.Name)' was the current session and is closed; session $($Main.Id) '$($Main.Name)' (*) is current now*"
             $sim2 | Stop-UnrealCvSimulator
         }
     }
@@ -103,7 +102,9 @@ Describe 'Get-UnrealCvImage never overwrites without -Force' -Tag Integration {
             (Read-Png "$TestDrive/rerun/f_0.png").Width | Should -Be 64
         }
         finally {
-            $second | Disconnect-UnrealCv
+            # The second session became current when it connected; closing it says so and makes the main one current.
+            $second | Disconnect-UnrealCv -WarningVariable warnings -WarningAction SilentlyContinue
+            $warnings.Message | Should -BeLike "Session $($second.Id) '$($second.Name)' was the current session and is closed; session $($Main.Id) '$($Main.Name)' (*) is current now*"
             $sim2 | Stop-UnrealCvSimulator
         }
     }
@@ -118,13 +119,21 @@ Describe 'Get-UnrealCvImage never overwrites without -Force' -Tag Integration {
         (Read-Png $path).Width | Should -Be 64
     }
 
-    It 'saves nothing, sends nothing and uses up no number with -WhatIf' {
-        $before = Get-NextRequestId
-        $out = Get-UnrealCvImage -Camera 0, 1 -OutFile "$TestDrive/whatif/f_{Frame}.png" -WhatIf
-        (Get-NextRequestId) - $before | Should -Be 1
-        $out | Should -BeNullOrEmpty
-        "$TestDrive/whatif" | Should -Not -Exist
-        (Get-UnrealCvImage 1 -OutFile "$TestDrive/whatif/f_{Frame}.png").Name | Should -Be 'f_0.png'
+    It 'saves nothing, sends nothing and uses up no number with -WhatIf, and says what it would save' {
+        $run = Invoke-CapturingHost {
+            param($folder)
+            $null = Start-TestSimulator -Width 64 -Height 48 | Connect-UnrealCv
+            $before = Get-NextRequestId
+            $out = Get-UnrealCvImage -Camera 0, 1 -OutFile "$folder/f_{Frame}.png" -WhatIf
+            (Get-NextRequestId) - $before
+            $null -eq $out
+            Test-Path $folder
+            (Get-UnrealCvImage 1 -OutFile "$folder/f_{Frame}.png").Name
+        } -ArgumentList "$TestDrive/whatif"
+        $run.Output | Should -Be @(1, $true, $false, 'f_0.png')
+        $run.HostLines | Should -BeExactly @(
+            "What if: Performing the operation ""Save a capture"" on target ""$TestDrive/whatif/f_0.png""."
+            "What if: Performing the operation ""Save a capture"" on target ""$TestDrive/whatif/f_1.png"".")
     }
 }
 

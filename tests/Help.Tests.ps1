@@ -222,19 +222,6 @@ Describe 'Help examples' -Tag Integration {
         $env:PSModulePath = $SavedModulePath
     }
 
-    BeforeEach {
-        # What every example may assume: a current session to a simulator that keeps serving TCP.
-        Disconnect-UnrealCv -All
-        Stop-UnrealCvSimulator
-        $simulator = Start-TestSimulator
-        $simulator | Connect-UnrealCv | Out-Null
-    }
-    AfterEach {
-        Disconnect-UnrealCv -All
-        Stop-UnrealCvSimulator
-        Stop-UnrealCvBinary
-    }
-
     It 'Get-Help shows the same examples as the MAML' {
         foreach ($name in (Get-Module UnrealCv).ExportedCmdlets.Keys) {
             $fromHelp = @((Get-Help $name -Examples).Examples.Example | ForEach-Object { $_.Code })
@@ -250,15 +237,22 @@ Describe 'Help examples' -Tag Integration {
             Set-ItResult -Skipped -Because $reason
             return
         }
-        $example = [scriptblock]::Create($Code)
-        # A fresh scope; errors the example does not handle itself come out as records.
-        $output = & {
+        # Each example runs in a runspace of its own, with what every example may assume: a current session to a
+        # simulator that keeps serving TCP. Its host keeps what it writes (-WhatIf's lines), so they can be checked.
+        $run = Invoke-CapturingHost {
+            param($code)
+            $simulator = Start-TestSimulator
+            $simulator | Connect-UnrealCv | Out-Null
             $ErrorActionPreference = 'Continue'
-            & $example 2>&1
-        }
-        $errors = @($output | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+            # Errors the example does not handle itself come out as records.
+            & ([scriptblock]::Create($code)) 2>&1
+        } -ArgumentList $Code
+        $errors = @($run.Output | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
         $errors | ForEach-Object { $_.ToString() } | Should -BeNullOrEmpty -Because 'an example must not write errors'
-        { $output | Out-String } | Should -Not -Throw
+        { $run.Output | Out-String } | Should -Not -Throw
+        $whatIf = @($run.HostLines | Where-Object { $_.StartsWith('What if: ') })
+        if ($Code -match '-WhatIf\b') { $whatIf.Count | Should -BeGreaterThan 0 -Because 'an example with -WhatIf says what it would do' }
+        else { $whatIf | Should -BeNullOrEmpty }
     }
 }
 

@@ -303,12 +303,18 @@ Describe 'Disconnect-UnrealCv' -Tag Integration {
         }
     }
 
-    It 'honours -WhatIf' {
-        $s = $Simulator | Connect-UnrealCv
-        Disconnect-UnrealCv -Session $s -WhatIf
-        $s.State | Should -Be 'Opened'
-        Disconnect-UnrealCv -Session $s -PassThru | Should -Be $s
-        $s.State | Should -Be 'Closed'
+    It 'honours -WhatIf, and says what it would disconnect' {
+        $run = Invoke-CapturingHost {
+            $sim = Start-TestSimulator
+            $s = $sim | Connect-UnrealCv -Name WhatIf
+            Disconnect-UnrealCv -Session $s -WhatIf
+            $s.State
+            (Disconnect-UnrealCv -Session $s -PassThru) -eq $s
+            $s.State
+            $sim.Port
+        }
+        $run.Output[0..2] | Should -Be @('Opened', $true, 'Closed')
+        $run.HostLines | Should -BeExactly "What if: Performing the operation ""Disconnect"" on target ""WhatIf (127.0.0.1:$($run.Output[3]), Opened)""."
     }
 }
 

@@ -71,6 +71,9 @@ Describe 'The UnrealCv package' -Tag Unit {
         $license | Should -BeExactly (Get-Content -Raw (Join-Path $Root 'LICENSE'))
         $license | Should -Match '^MIT License'
         $license | Should -Match 'Copyright \(c\) \d{4} UnrealCv contributors'
+        # The manifest names the same holder and licence as the file.
+        $holder = [regex]::Match($license, 'Copyright \(c\) \d{4} (.+)').Groups[1].Value.Trim()
+        $Source.Copyright | Should -BeLike "*$holder*MIT License*"
     }
 
     It 'holds the module files at its root, as the PowerShell Gallery lays them out' {

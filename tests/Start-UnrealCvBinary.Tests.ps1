@@ -120,15 +120,18 @@ Describe 'Start-UnrealCvBinary' -Tag Integration -Skip:(-not $IsLinux) {
     }
 
     It 'refuses a port that is in use, and takes the next free one from a range' {
-        $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Any, 0)
+        # Ports below the ephemeral range, as a user should choose them (no warning about the range).
+        $taken, $last = Get-FreePortRange 21
+        $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Any, $taken)
         $listener.Start()
         try {
-            $taken = $listener.LocalEndpoint.Port
             $err = { Start-UnrealCvBinary $SimulatorProgram -Port $taken -ArgumentList $FastTicks -ErrorAction Stop } | Should -Throw -PassThru
             $err.FullyQualifiedErrorId | Should -Be 'UnrealCvBinaryStartFailed,UnrealCv.Commands.StartUnrealCvBinaryCommand'
             $err.Exception.Message | Should -BeLike "*port $taken is in use*"
-            $binary = Start-UnrealCvBinary $SimulatorProgram -PortRange $taken, ($taken + 20) -ArgumentList $FastTicks -Connect
-            $binary.Port | Should -Not -Be $taken
+            $binary = Start-UnrealCvBinary $SimulatorProgram -PortRange $taken, $last -ArgumentList $FastTicks -Connect -WarningVariable warnings
+            $binary.Port | Should -BeGreaterThan $taken
+            $binary.Port | Should -BeLessOrEqual $last
+            $warnings | Should -BeNullOrEmpty
         }
         finally { $listener.Stop() }
     }

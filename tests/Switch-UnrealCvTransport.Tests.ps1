@@ -219,12 +219,18 @@ Describe 'Switch-UnrealCvTransport' -Tag Integration -Skip:(-not $IsLinux) {
         (Invoke-UnrealCvRequest 'vget /unrealcv/echo ok').Text | Should -Be 'ok'
     }
 
-    It 'honours -WhatIf' {
-        $sim = Start-TestSimulator -Profile Linux
-        $session = $sim | Connect-UnrealCv
-        Switch-UnrealCvTransport -Transport Unix -WhatIf
-        $session.Transport | Should -Be 'Tcp'
-        $sim.State | Should -Be 'ServingTcp'
+    It 'honours -WhatIf, and says what it would switch to' {
+        $run = Invoke-CapturingHost {
+            $sim = Start-TestSimulator -Profile Linux
+            $session = $sim | Connect-UnrealCv -Name WhatIf
+            Switch-UnrealCvTransport -Transport Unix -WhatIf
+            $session.Transport
+            $sim.State
+            $sim.Port
+        }
+        $run.Output[0..1] | Should -Be @('Tcp', 'ServingTcp')
+        $port = $run.Output[2]
+        $run.HostLines | Should -BeExactly "What if: Performing the operation ""Switch transport to Unix (/tmp/unrealcv_$port.socket)"" on target ""WhatIf (127.0.0.1:$port, Opened)""."
     }
 
     It 'gives identical replies over TCP and the Unix socket, images included' {

@@ -61,9 +61,17 @@ Describe 'The current session' -Tag Integration {
         (Use-UnrealCvSession Two -PassThru).Id | Should -Be $Two.Id
     }
 
-    It 'is not changed by -WhatIf' {
-        Use-UnrealCvSession One -WhatIf
-        (Get-UnrealCvSession -Current).Name | Should -Be 'Three'
+    It 'is not changed by -WhatIf, which says what it would make current' {
+        $run = Invoke-CapturingHost {
+            $sims = 1..2 | ForEach-Object { Start-TestSimulator -ProjectName "WhatIf$_" }
+            $null = $sims[0] | Connect-UnrealCv -Name One
+            $null = $sims[1] | Connect-UnrealCv -Name Two
+            Use-UnrealCvSession One -WhatIf
+            (Get-UnrealCvSession -Current).Name
+            $sims[0].Port
+        }
+        $run.Output[0] | Should -Be 'Two'
+        $run.HostLines | Should -BeExactly "What if: Performing the operation ""Make current"" on target ""One (127.0.0.1:$($run.Output[1]), Opened)""."
     }
 
     It 'is not changed by a name or id that matches no session, or several, or a closed session' {

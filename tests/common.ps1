@@ -46,6 +46,11 @@ function script:Remove-LeftoverSocket([string] $path) {
     if ($item -and $item.Attributes -ne 'Directory' -and -not $item.LinkType -and ((stat -c %F $path) -eq 'socket')) { Remove-Item -LiteralPath $path -Force }
 }
 
+function script:Get-NextRequestId {
+    # The id the current session gives its next request (an echo uses one up), to count what a command sent.
+    (Invoke-UnrealCvRequest 'vget /unrealcv/echo probe').RequestId + 1
+}
+
 function script:Get-FreePort {
     # A port nothing listens on now (the system's pick).
     $l = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0); $l.Start(); $p = $l.LocalEndpoint.Port; $l.Stop(); $p
@@ -75,4 +80,80 @@ function script:Get-FreePortRange {
         return $first, ($first + $Count - 1)
     }
     throw "no $Count consecutive free ports found"
+}
+
+function script:Invoke-CapturingHost {
+    # Runs a script in a runspace of its own whose host keeps what is written to it, and returns the script's output
+    # and those lines. -WhatIf writes "What if: …" to the host, which no stream redirection reaches, so a test that
+    # wants to check it (and keep the run's output quiet) runs it here. The script starts what it needs itself
+    # (sessions belong to their runspace); this file is dot-sourced in it first, and -ArgumentList is passed to it.
+    param([Parameter(Mandatory)][scriptblock] $ScriptBlock, [object[]] $ArgumentList = @())
+    if (-not ('UnrealCvTests.CapturingHost' -as [type])) {
+        Add-Type -TypeDefinition @'
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Management.Automation;
+using System.Management.Automation.Host;
+using System.Security;
+
+namespace UnrealCvTests
+{
+    public sealed class CapturingHost : PSHost
+    {
+        private readonly CapturingUI _ui = new CapturingUI();
+        private readonly Guid _id = Guid.NewGuid();
+        public List<string> Lines => _ui.Lines;
+        public override string Name => "CapturingHost";
+        public override Version Version => new Version(1, 0);
+        public override Guid InstanceId => _id;
+        public override PSHostUserInterface UI => _ui;
+        public override CultureInfo CurrentCulture => CultureInfo.CurrentCulture;
+        public override CultureInfo CurrentUICulture => CultureInfo.CurrentUICulture;
+        public override void SetShouldExit(int exitCode) { }
+        public override void EnterNestedPrompt() => throw new NotSupportedException();
+        public override void ExitNestedPrompt() => throw new NotSupportedException();
+        public override void NotifyBeginApplication() { }
+        public override void NotifyEndApplication() { }
+    }
+
+    public sealed class CapturingUI : PSHostUserInterface
+    {
+        private string _partial = "";
+        public List<string> Lines { get; } = new List<string>();
+        public override PSHostRawUserInterface RawUI => null;
+        public override void Write(string value) => _partial += value;
+        public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) => _partial += value;
+        public override void WriteLine(string value) { Lines.Add(_partial + value); _partial = ""; }
+        public override void WriteErrorLine(string value) => Lines.Add("ERROR: " + value);
+        public override void WriteDebugLine(string message) => Lines.Add("DEBUG: " + message);
+        public override void WriteVerboseLine(string message) => Lines.Add("VERBOSE: " + message);
+        public override void WriteWarningLine(string message) => Lines.Add("WARNING: " + message);
+        public override void WriteProgress(long sourceId, ProgressRecord record) { }
+        public override string ReadLine() => throw new NotSupportedException("no input in a test");
+        public override SecureString ReadLineAsSecureString() => throw new NotSupportedException("no input in a test");
+        public override Dictionary<string, PSObject> Prompt(string caption, string message, System.Collections.ObjectModel.Collection<FieldDescription> descriptions) => throw new NotSupportedException("no input in a test");
+        public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName) => throw new NotSupportedException("no input in a test");
+        public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName, PSCredentialTypes allowedCredentialTypes, PSCredentialUIOptions options) => throw new NotSupportedException("no input in a test");
+        public override int PromptForChoice(string caption, string message, System.Collections.ObjectModel.Collection<ChoiceDescription> choices, int defaultChoice) => throw new NotSupportedException("no input in a test");
+    }
+}
+'@
+    }
+    $capture = [UnrealCvTests.CapturingHost]::new()
+    $runspace = [runspacefactory]::CreateRunspace($capture)
+    $runspace.Open()
+    $shell = [powershell]::Create()
+    $shell.Runspace = $runspace
+    try {
+        $null = $shell.AddScript('param($common, $script, $arguments) . $common; & ([scriptblock]::Create($script)) @arguments; Clear-TestState')
+        $null = $shell.AddParameters(@{ common = (Join-Path $PSScriptRoot 'common.ps1'); script = $ScriptBlock.ToString(); arguments = $ArgumentList })
+        $output = $shell.Invoke()
+        if ($shell.Streams.Error.Count -gt 0) { throw $shell.Streams.Error[0] }
+        [pscustomobject]@{ Output = @($output); HostLines = @($capture.Lines); Warnings = @($shell.Streams.Warning | ForEach-Object Message) }
+    }
+    finally {
+        $shell.Dispose()
+        $runspace.Dispose()
+    }
 }
