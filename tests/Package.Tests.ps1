@@ -143,7 +143,7 @@ Describe 'Installing the package' -Tag Integration {
                 # The simulator program the module ships, found from the module wherever it is installed.
                 $program = Join-Path $module.ModuleBase 'UnrealCvSimulator/UnrealCvSimulator'
                 $wasExecutable = (Get-Item $program).UnixFileMode.HasFlag([IO.UnixFileMode]::UserExecute)
-                $binary = Start-UnrealCvBinary $program -ArgumentList '-SimFrameTimeMs=0' -PortRange 28000, 28999 -Width 320 -Height 240 -Connect
+                $binary = Start-UnrealCvBinary -Simulator -ArgumentList '-SimFrameTimeMs=0' -PortRange 28000, 28999 -Width 320 -Height 240 -Connect
                 $status = (Invoke-UnrealCvRequest 'vget /unrealcv/status').Text
                 Stop-UnrealCvBinary $binary
                 $usage = & $program --help | Out-String
@@ -155,6 +155,7 @@ Describe 'Installing the package' -Tag Integration {
                     Commands  = @($commands | ForEach-Object { "$($_.CommandType) $($_.Source)\$($_.Name)" })
                     Reply     = $version
                     Program   = $program
+                    BinaryPath = $binary.Path
                     Status    = $status
                     BinaryPort = $binary.Port
                     Usage     = $usage
@@ -213,6 +214,8 @@ Describe 'Installing the package' -Tag Integration {
         $ExitCode | Should -Be 0
         $result = $Json | ConvertFrom-Json
         $result.Program | Should -Be (Join-Path $InstallFolder 'UnrealCvSimulator/UnrealCvSimulator')
+        # Start-UnrealCvBinary -Simulator found it there by itself.
+        $result.BinaryPath | Should -Be $result.Program
         $result.BinaryPort | Should -BeGreaterOrEqual 28000
         $result.Status | Should -Match "(?m)^Port: $($result.BinaryPort)\b"
         $result.Status | Should -Match '(?m)^Width: 320\b'

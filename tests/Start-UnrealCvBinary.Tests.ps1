@@ -119,6 +119,25 @@ Describe 'Start-UnrealCvBinary' -Tag Integration -Skip:(-not $IsLinux) {
         Get-UnrealCvSession | Should -BeNullOrEmpty
     }
 
+    It 'starts the simulator program shipped in the module folder with -Simulator' {
+        $shipped = Join-Path (Split-Path $ModuleManifest) 'UnrealCvSimulator/UnrealCvSimulator'
+        $binary = Start-UnrealCvBinary -Simulator -PortRange (Get-FreePortRange 20) -ArgumentList $FastTicks -Width 48 -Height 32 -Connect
+        $binary.Path | Should -Be ([IO.Path]::GetFullPath($shipped))
+        $binary.InstanceFolder | Should -Be "$([IO.Path]::GetFullPath((Split-Path $shipped)))_$($binary.Port)"
+        (Invoke-UnrealCvRequest 'vget /camera/0/size' -Session $binary.Session).Text | Should -Be '48 32'
+    }
+
+    It 'says where it looked when the module folder has no simulator program, ' {
+        $folder = Join-Path (Split-Path $ModuleManifest) 'UnrealCvSimulator'
+        Rename-Item $folder 'UnrealCvSimulator.away'
+        try {
+            $err = { Start-UnrealCvBinary -Simulator -ErrorAction Stop } | Should -Throw -PassThru
+            $err.FullyQualifiedErrorId | Should -Be 'UnrealCvSimulatorNotShipped,UnrealCv.Commands.StartUnrealCvBinaryCommand'
+            $err.Exception.Message | Should -BeLike "*there is no '$([IO.Path]::GetFullPath($folder))/UnrealCvSimulator'*./build.ps1 Build*-Path*"
+        }
+        finally { Rename-Item "$folder.away" 'UnrealCvSimulator' }
+    }
+
     It 'refuses a port that is in use, and takes the next free one from a range' {
         # Ports below the ephemeral range, as a user should choose them (no warning about the range).
         $taken, $last = Get-FreePortRange 21

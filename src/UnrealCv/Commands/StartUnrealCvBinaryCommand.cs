@@ -14,10 +14,12 @@ namespace UnrealCv.Commands
     /// throttle: <c>1..120 | Start-UnrealCvBinary ./Game.sh -Connect -Transport Auto</c>. Each binary is written as
     /// soon as it is up. Stopping the command (Ctrl+C) stops the binaries it had not handed out yet.
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Start, "UnrealCvBinary", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsLifecycle.Start, "UnrealCvBinary", SupportsShouldProcess = true, DefaultParameterSetName = PathSet)]
     [OutputType(typeof(UnrealCvBinary))]
     public sealed class StartUnrealCvBinaryCommand : UnrealCvCmdlet
     {
+        private const string PathSet = "Path";
+        private const string SimulatorSet = "Simulator";
         private BinaryStarts? _starts;
         private string _path = "";
         private int _started;
@@ -26,9 +28,13 @@ namespace UnrealCv.Commands
         private bool _warnedFallback;
 
         /// <summary>The binary or its launch script (e.g. ./LinuxNoEditor/Game.sh).</summary>
-        [Parameter(Mandatory = true, Position = 0)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
         [ValidateNotNullOrEmpty]
         public string Path { get; set; } = "";
+
+        /// <summary>Start the simulator program shipped in the module folder instead of a game: a stand-in binary.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = SimulatorSet)]
+        public SwitchParameter Simulator { get; set; }
 
         /// <summary>One binary is started per piped object; the object can fill {0} or {Property} in -Name.</summary>
         [Parameter(ValueFromPipeline = true)]
@@ -118,7 +124,11 @@ namespace UnrealCv.Commands
 
         protected override void BeginProcessing()
         {
-            _path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+            _path = Simulator ? ShippedSimulator.Path : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+            if (Simulator && !File.Exists(_path))
+                ThrowTerminatingError(NewError($"The simulator program is not in the module folder: there is no '{_path}'. " +
+                    "The package ships it for the platform it was built on; build the module on this platform (./build.ps1 Build) or give -Path.",
+                    "UnrealCvSimulatorNotShipped", ErrorCategory.ObjectNotFound, _path));
             if (!File.Exists(_path))
                 ThrowTerminatingError(NewError($"There is no binary at '{_path}'. Give the path of the game's executable or its launch script.",
                     "UnrealCvBinaryNotFound", ErrorCategory.ObjectNotFound, _path));
