@@ -19,6 +19,7 @@
         'Connect-UnrealCv'
         'Disconnect-UnrealCv'
         'Get-UnrealCvCamera'
+        'Get-UnrealCvCapture'
         'Get-UnrealCvImage'
         'Get-UnrealCvObject'
         'Get-UnrealCvSession'

@@ -168,7 +168,7 @@ namespace UnrealCv.Model
                 "UnrealCvCameraNotFound", ErrorCategory.ObjectNotFound, id);
 
         /// <summary>Collects the replies about one thing and builds it once every slot is filled; a slot whose reply failed leaves it unbuilt.</summary>
-        private sealed class Gather
+        internal sealed class Gather
         {
             private readonly object?[] _values;
             private readonly bool[] _filled;
