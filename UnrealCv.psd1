@@ -12,6 +12,8 @@
     CompatiblePSEditions = @('Core')
     PowerShellVersion    = '7.6'
     FormatsToProcess     = @('UnrealCv.Format.ps1xml')
+    # How cameras and objects serialize for remoting and jobs (their vectors with their numbers).
+    TypesToProcess       = @('UnrealCv.Types.ps1xml')
     CmdletsToExport      = @(
         'Connect-UnrealCv'
         'Disconnect-UnrealCv'

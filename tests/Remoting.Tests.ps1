@@ -78,8 +78,11 @@ Describe 'Driving binaries on other hosts with Invoke-Command -HostName' -Tag In
         foreach ($camera in $cameras) {
             $camera.Id | Should -Be 0
             $camera.Name | Should -Be 'PawnSensor'
-            "$($camera.Location)" | Should -Be 'X=-500.000 Y=0.000 Z=170.000'
-            "$($camera.Rotation)" | Should -Be 'P=-10.000 Y=0.000 R=0.000'
+            # Vectors and rotators arrive with their numbers (UnrealCv.Types.ps1xml: cameras serialize two levels deep).
+            $camera.Location.pstypenames[0] | Should -Be 'Deserialized.UnrealCv.Replies.UnrealCvVector'
+            @($camera.Location.X, $camera.Location.Y, $camera.Location.Z) | Should -Be @(-500, 0, 170)
+            $camera.Rotation.pstypenames[0] | Should -Be 'Deserialized.UnrealCv.Replies.UnrealCvRotator'
+            @($camera.Rotation.Pitch, $camera.Rotation.Yaw, $camera.Rotation.Roll) | Should -Be @(-10, 0, 0)
             @($camera.Width, $camera.Height, $camera.Fov) | Should -Be @(640, 480, 90)
         }
         @($cameras.SessionName | Sort-Object) | Should -Be @('sim1', 'sim2', 'sim3')
@@ -111,7 +114,7 @@ Describe 'Driving binaries on other hosts with Invoke-Command -HostName' -Tag In
         foreach ($name in $byHost.Keys) {
             $cameras = @($byHost[$name] | Where-Object { $_.pstypenames[0] -eq 'Deserialized.UnrealCv.Model.UnrealCvCamera' })
             $cameras.Count | Should -Be 2 -Because "each host started two binaries ($name)"
-            "$($cameras.Location | Sort-Object -Unique)" | Should -Be 'X=-500.000 Y=0.000 Z=170.000'
+            $cameras.Location.X | Sort-Object -Unique | Should -Be -500
         }
         $binaries = @($results | Where-Object { $_.pstypenames[0] -eq 'Deserialized.UnrealCv.Launch.UnrealCvBinary' })
         # The same machine under both names: the port lock files kept the four binaries on four ports.
