@@ -99,7 +99,7 @@ function script:Start-TestSshServer {
     $clientKey = Join-Path $Directory 'client_ed25519'
     foreach ($key in $hostKey, $clientKey) {
         $made = Invoke-BoundedProgram 'ssh-keygen' @('-q', '-t', 'ed25519', '-N', '', '-C', 'unrealcv-test', '-f', $key) -TimeoutSec 30
-        if ($made.ExitCode -ne 0) { throw "ssh-keygen -f $key failed: $($made.Output)" }
+        if ($made.ExitCode -ne 0) { Remove-Item -Recurse -Force $Directory; throw "ssh-keygen -f $key failed: $($made.Output)" }
     }
     $authorizedKeys = Join-Path $Directory 'authorized_keys'
     Copy-Item "$clientKey.pub" $authorizedKeys
@@ -147,7 +147,7 @@ function script:Start-TestSshServer {
     # The privilege separation folder, which the package makes at boot (tmpfiles) and a container does not have.
     if ((id -u) -eq '0') { New-Item -ItemType Directory -Force /run/sshd | Out-Null }
     $check = Invoke-BoundedProgram $sshd @('-t', '-f', $config) -TimeoutSec 30
-    if ($check.ExitCode -ne 0) { throw "$sshd -t -f $config refused the configuration: $($check.Output)" }
+    if ($check.ExitCode -ne 0) { $text = Get-Content -Raw $config; Remove-Item -Recurse -Force $Directory; throw "$sshd -t refused the configuration: $($check.Output)`n$text" }
 
     $log = Join-Path $Directory 'sshd.log'
     # -D: stays in the foreground, as this process's child; -e: logs to its standard error, the log file.
