@@ -15,6 +15,8 @@
     PowerShellVersion    = '5.1'
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess     = @('UnrealCv.Format.ps1xml')
+    # How cameras and objects serialize for remoting and jobs (their vectors with their numbers).
+    TypesToProcess       = @('UnrealCv.Types.ps1xml')
     CmdletsToExport      = @(
         'Connect-UnrealCv'
         'Disconnect-UnrealCv'

@@ -87,7 +87,7 @@ function Invoke-Build {
     # The module folder holds exactly what ships: no reference assemblies, no symbols of dependencies.
     New-Item -ItemType Directory -Force $ModuleOut | Out-Null
     $ship = 'UnrealCv.dll', 'UnrealCv.Protocol.dll', 'UnrealCv.Simulator.dll', 'StbImageSharp.dll', 'StbImageWriteSharp.dll',
-        'Microsoft.Extensions.ObjectPool.dll', 'UnrealCv.Format.ps1xml'
+        'Microsoft.Extensions.ObjectPool.dll', 'UnrealCv.Format.ps1xml', 'UnrealCv.Types.ps1xml'
     foreach ($file in $ship) { Copy-Item (Join-Path $staging $file) $ModuleOut }
     Copy-Item (Join-Path $Root 'UnrealCv.psd1'), (Join-Path $Root 'LICENSE') $ModuleOut
     Set-ReleaseNote (Join-Path $ModuleOut 'UnrealCv.psd1')
