@@ -20,10 +20,13 @@
     CmdletsToExport      = @(
         'Connect-UnrealCv'
         'Disconnect-UnrealCv'
+        'Export-UnrealCvCoco'
+        'Get-UnrealCvBoundingBox'
         'Get-UnrealCvCamera'
         'Get-UnrealCvCapture'
         'Get-UnrealCvImage'
         'Get-UnrealCvObject'
+        'Get-UnrealCvObjectColor'
         'Get-UnrealCvSession'
         'Invoke-UnrealCvRequest'
         'Receive-UnrealCvMessage'

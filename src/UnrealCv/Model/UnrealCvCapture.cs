@@ -80,6 +80,13 @@ namespace UnrealCv.Model
 
         internal void AddFile(string path) => _files.Add(new FileInfo(path));
 
+        /// <summary>The file saved for a mode, or null (files are saved in the order of the modes).</summary>
+        internal FileInfo? FileOf(string mode)
+        {
+            int i = _modes.IndexOf(mode);
+            return i >= 0 && i < _files.Count ? _files[i] : null;
+        }
+
         /// <summary><c>camera 0 frame 3 (lit, depth, object_mask)</c>.</summary>
         public override string ToString() => $"camera {Camera} frame {Frame} ({string.Join(", ", _modes)})";
     }
