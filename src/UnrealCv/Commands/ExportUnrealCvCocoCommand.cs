@@ -15,10 +15,9 @@ namespace UnrealCv.Commands
     /// </summary>
     [Cmdlet(VerbsData.Export, "UnrealCvCoco", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(FileInfo))]
-    public sealed class ExportUnrealCvCocoCommand : UnrealCvSceneCmdlet
+    public sealed class ExportUnrealCvCocoCommand : UnrealCvAnnotationCmdlet
     {
         private readonly CocoDocument _document = new CocoDocument();
-        private MaskAnnotator? _annotator;
         private string _path = "";
 
         /// <summary>The JSON file to write. Relative paths start at the current location; missing folders are created.</summary>
@@ -35,19 +34,6 @@ namespace UnrealCv.Commands
         [Parameter]
         public Hashtable? Category { get; set; }
 
-        /// <summary>How far (per channel) a mask pixel may be from an object's colour and still count for it; default 3.</summary>
-        [Parameter]
-        [ValidateRange(0, 127)]
-        public int Tolerance { get; set; } = 3;
-
-        /// <summary>Leaves out objects that cover fewer pixels than this (default 1).</summary>
-        [Parameter]
-        [ValidateRange(1, int.MaxValue)]
-        public int MinPixels { get; set; } = 1;
-
-        /// <summary>Reads the labelling colours from the game again instead of using those the session kept.</summary>
-        [Parameter]
-        public SwitchParameter Refresh { get; set; }
 
         /// <summary>Overwrites the file if it exists.</summary>
         [Parameter]
@@ -56,7 +42,6 @@ namespace UnrealCv.Commands
         protected override void BeginProcessing()
         {
             _path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
-            _annotator = new MaskAnnotator(this, Tolerance, MinPixels, Refresh);
             base.BeginProcessing();
         }
 
@@ -74,11 +59,11 @@ namespace UnrealCv.Commands
                 }
                 if (capture.ObjectMask == null)
                 {
-                    _annotator!.Annotate(capture, _ => { }); // writes the UnrealCvNoObjectMask error
+                    Annotator.Annotate(capture, _ => { }); // writes the UnrealCvNoObjectMask error
                     continue;
                 }
                 int id = _document.AddImage(RelativeName(image.FullName), capture);
-                _annotator!.Annotate(capture, boxes => _document.AddBoxes(id, boxes));
+                Annotator.Annotate(capture, boxes => _document.AddBoxes(id, boxes));
             }
         }
 

@@ -11,11 +11,10 @@ namespace UnrealCv.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "UnrealCvBoundingBox", DefaultParameterSetName = CaptureSet)]
     [OutputType(typeof(UnrealCvBoundingBox))]
-    public sealed class GetUnrealCvBoundingBoxCommand : UnrealCvSceneCmdlet
+    public sealed class GetUnrealCvBoundingBoxCommand : UnrealCvAnnotationCmdlet
     {
         private const string CaptureSet = "Capture";
         private const string MaskSet = "Mask";
-        private MaskAnnotator? _annotator;
 
         /// <summary>Capture sets from Get-UnrealCvCapture (with an object_mask); each set's boxes come from its own session.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = CaptureSet)]
@@ -34,25 +33,6 @@ namespace UnrealCv.Commands
         [ArgumentCompleter(typeof(Completion.ObjectNameCompleter))]
         public string[] Name { get; set; } = { "*" };
 
-        /// <summary>How far (per channel, 0–127) a pixel may be from an object's colour and still count for it; default 3, as the official client.</summary>
-        [Parameter]
-        [ValidateRange(0, 127)]
-        public int Tolerance { get; set; } = 3;
-
-        /// <summary>Leaves out objects that cover fewer pixels than this (default 1: every object seen).</summary>
-        [Parameter]
-        [ValidateRange(1, int.MaxValue)]
-        public int MinPixels { get; set; } = 1;
-
-        /// <summary>Reads the labelling colours from the game again instead of using those the session kept.</summary>
-        [Parameter]
-        public SwitchParameter Refresh { get; set; }
-
-        protected override void BeginProcessing()
-        {
-            _annotator = new MaskAnnotator(this, Tolerance, MinPixels, Refresh);
-            base.BeginProcessing();
-        }
 
         protected override void ProcessRecord()
         {
@@ -64,10 +44,10 @@ namespace UnrealCv.Commands
             }
             if (ParameterSetName == MaskSet)
             {
-                _annotator!.Annotate(ResolveSession(Session?.FirstOrDefault()), Mask!, null, null, Write);
+                Annotator.Annotate(ResolveSession(Session?.FirstOrDefault()), Mask!, null, null, Write);
                 return;
             }
-            foreach (UnrealCvCapture capture in Capture) _annotator!.Annotate(capture, Write);
+            foreach (UnrealCvCapture capture in Capture) Annotator.Annotate(capture, Write);
         }
     }
 }

@@ -19,22 +19,11 @@ namespace UnrealCv.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "UnrealCvCapture", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(UnrealCvCapture))]
-    public sealed class GetUnrealCvCaptureCommand : UnrealCvSceneCmdlet
+    public sealed class GetUnrealCvCaptureCommand : UnrealCvCaptureCmdlet
     {
         private const string Series = "capture-set";
         private string[] _modes = { };
         private string _imageFormat = "png";
-        private OutFilePattern? _outFile;
-        private readonly HashSet<string> _paths = new HashSet<string>(FileNames.Comparer);
-        private FrameNumbering _frames = new FrameNumbering(null);
-
-        /// <summary>Camera ids (indexes in 'vget /cameras'), e.g. 0,1, piped numbers or cameras from Get-UnrealCvCamera.</summary>
-        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("Id")]
-        [ValidateNotNullOrEmpty]
-        [ValidateRange(0, int.MaxValue)]
-        [ArgumentCompleter(typeof(Completion.CameraIdCompleter))]
-        public int[] Camera { get; set; } = { 0 };
 
         /// <summary>The modes of each set, in this order: lit, depth (npy, cm), object_mask, normal. Default lit, depth, object_mask.</summary>
         [Parameter]
@@ -47,50 +36,25 @@ namespace UnrealCv.Commands
         [ValidateSet("png", "bmp")]
         public string Format { get; set; } = "png";
 
-        /// <summary>
-        /// Also saves each mode to a file named by this pattern: {Frame} (the set's number in the session, across
-        /// commands; .NET formats such as {Frame:0000}), {Camera}, {Mode}, {Session}, {Format} (npy for depth). With
-        /// several modes the pattern needs {Mode}. Relative paths start at the current location; missing folders are
-        /// created. An existing file is not overwritten without -Force: that camera's set is not taken.
-        /// </summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string? OutFile { get; set; }
-
-        /// <summary>The set number of each input's first set (later ones count on from it), instead of the session's count.</summary>
-        [Parameter]
-        [ValidateRange(0, int.MaxValue)]
-        public int Frame { get; set; }
-
-        /// <summary>Overwrites files that -OutFile names and that exist already.</summary>
-        [Parameter]
-        public SwitchParameter Force { get; set; }
-
         protected override void BeginProcessing()
         {
             _modes = Mode.Select(m => m.ToLowerInvariant()).Distinct().ToArray();
             _imageFormat = Format.ToLowerInvariant();
-            _frames = new FrameNumbering(MyInvocation.BoundParameters.ContainsKey(nameof(Frame)) ? Frame : (int?)null);
-            if (OutFile != null)
-            {
-                _outFile = OutFilePattern.Parse(OutFile, out ErrorRecord? invalid);
-                if (invalid != null) ThrowTerminatingError(invalid);
-                if (_modes.Length > 1 && !_outFile!.Uses("Mode"))
-                    ThrowTerminatingError(NewError(
-                        $"-OutFile '{OutFile}' names the files of all {_modes.Length} modes alike, so they would overwrite each other. Put {{Mode}} in it, e.g. 'cam{{Camera}}_{{Frame:0000}}_{{Mode}}.{{Format}}'.",
-                        "UnrealCvInvalidOutFile", ErrorCategory.InvalidArgument, OutFile));
-            }
             base.BeginProcessing();
+            if (Pattern != null && _modes.Length > 1 && !Pattern.Uses("Mode"))
+                ThrowTerminatingError(NewError(
+                    $"-OutFile '{OutFile}' names the files of all {_modes.Length} modes alike, so they would overwrite each other. Put {{Mode}} in it, e.g. 'cam{{Camera}}_{{Frame:0000}}_{{Mode}}.{{Format}}'.",
+                    "UnrealCvInvalidOutFile", ErrorCategory.InvalidArgument, OutFile));
         }
 
         protected override void ProcessRecord()
         {
-            _frames.NewRecord();
+            Frames.NewRecord();
             foreach (UnrealCvSession session in TargetSessions())
             {
                 // One number per session and input: every camera of this set shares it.
-                string series = _outFile == null ? Series : Series + "|" + SessionState.Path.CurrentFileSystemLocation.ProviderPath + "|" + _outFile.Pattern;
-                int frame = _frames.Next(session, series);
+                string series = Pattern == null ? Series : Series + "|" + SessionState.Path.CurrentFileSystemLocation.ProviderPath + "|" + Pattern.Pattern;
+                int frame = Frames.Next(session, series);
                 bool numbered = false;
                 foreach (int camera in Camera)
                 {
@@ -107,13 +71,13 @@ namespace UnrealCv.Commands
         /// <summary>The files of one camera's set (none without -OutFile), confirmed and free to write; false when the set is not to be taken.</summary>
         private bool TryPlan(UnrealCvSession session, int camera, int frame, out string[] paths)
         {
-            paths = _outFile == null ? new string[0]
-                : _modes.Select(m => SessionState.Path.GetUnresolvedProviderPathFromPSPath(_outFile.Name(frame, camera, m, session.Name, FormatOf(m)))).ToArray();
+            paths = Pattern == null ? new string[0]
+                : _modes.Select(m => SessionState.Path.GetUnresolvedProviderPathFromPSPath(Pattern.Name(frame, camera, m, session.Name, FormatOf(m)))).ToArray();
             string target = $"camera {camera} on {session.Name}, set {frame}";
             string action = paths.Length == 0 ? "Capture " + string.Join(", ", _modes) : "Capture " + string.Join(", ", _modes) + " into " + string.Join(", ", paths);
             foreach (string path in paths)
             {
-                if (_paths.Contains(path))
+                if (NamedPaths.Contains(path))
                 {
                     WriteError(NewError(
                         $"-OutFile '{OutFile}' names '{path}' for more than one capture (camera {camera} on {session.Name} would overwrite an earlier one); that set was not taken. Put {{Frame}}, {{Camera}} and {{Session}} in the pattern as needed.",
@@ -122,13 +86,13 @@ namespace UnrealCv.Commands
                 }
             }
             if (!ShouldProcess(target, action)) return false;
-            foreach (string path in paths) _paths.Add(path);
+            foreach (string path in paths) NamedPaths.Add(path);
             if (!Force)
             {
                 string? existing = paths.FirstOrDefault(File.Exists);
                 if (existing != null)
                 {
-                    WriteError(CaptureFile.Exists(MyInvocation.MyCommand.Name, existing, null));
+                    WriteError(CaptureFile.Exists(CommandName, existing, null));
                     return false;
                 }
             }
@@ -162,12 +126,7 @@ namespace UnrealCv.Commands
         {
             for (int i = 0; i < _modes.Length; i++)
             {
-                ErrorRecord? failed = CaptureFile.Save(MyInvocation.MyCommand.Name, capture[_modes[i]]!, paths[i], Force);
-                if (failed != null)
-                {
-                    WriteError(failed);
-                    return false;
-                }
+                if (!SaveCapture(capture[_modes[i]]!, paths[i], Force, writeFile: false)) return false;
                 capture.AddFile(paths[i]);
             }
             return true;

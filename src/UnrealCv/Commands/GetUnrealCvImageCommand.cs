@@ -19,24 +19,13 @@ namespace UnrealCv.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "UnrealCvImage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(UnrealCvImage), typeof(UnrealCvDepthArray), typeof(FileInfo))]
-    public sealed class GetUnrealCvImageCommand : UnrealCvSceneCmdlet
+    public sealed class GetUnrealCvImageCommand : UnrealCvCaptureCmdlet
     {
         private string _mode = "lit";
         private string _format = "png";
         private string _savedFormat = "png";
         private string? _colorMap;
         private double? _near, _far;
-        private OutFilePattern? _outFile;
-        private HashSet<string>? _paths;
-        private FrameNumbering? _frames;
-
-        /// <summary>Camera ids (indexes in 'vget /cameras'; 0 is the player pawn's sensor), e.g. piped numbers or cameras from Get-UnrealCvCamera.</summary>
-        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("Id")]
-        [ValidateNotNullOrEmpty]
-        [ValidateRange(0, int.MaxValue)]
-        [ArgumentCompleter(typeof(Completion.CameraIdCompleter))]
-        public int[] Camera { get; set; } = { 0 };
 
         /// <summary>What to capture: lit (the rendered colour image), depth (distances in cm), normal, or object_mask (each object in its labelling colour).</summary>
         [Parameter]
@@ -47,25 +36,6 @@ namespace UnrealCv.Commands
         [Parameter]
         [ValidateSet("png", "bmp", "npy")]
         public string? Format { get; set; }
-
-        /// <summary>
-        /// Saves each capture to this path instead of writing it, and writes the file. Placeholders name many frames:
-        /// {Frame} (numbers each series of files 0, 1, 2, … per session, across commands; .NET formats such as {Frame:0000}),
-        /// {Camera}, {Mode}, {Session} (session name), {Format}. Relative paths start at the current location; missing
-        /// folders are created. An existing file is not overwritten without -Force.
-        /// </summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string? OutFile { get; set; }
-
-        /// <summary>The {Frame} number of each input's first capture in each series (later ones count on from it), instead of the session's count.</summary>
-        [Parameter]
-        [ValidateRange(0, int.MaxValue)]
-        public int Frame { get; set; }
-
-        /// <summary>Overwrites files that -OutFile names and that exist already.</summary>
-        [Parameter]
-        public SwitchParameter Force { get; set; }
 
         /// <summary>
         /// Makes each depth capture a PNG picture: t = (depth - Near) / (Far - Near), clamped to [0, 1], through the map.
@@ -96,13 +66,6 @@ namespace UnrealCv.Commands
                         ? $"A depth capture comes as npy only; the plugin refuses '{_format}' for depth. Leave -Format out or give -Format npy; for a png picture of the depth add -ColorMap Gray or Viridis."
                         : $"A {_mode} capture comes as png or bmp; the plugin refuses npy for {_mode}. Leave -Format out, or give -Format png or bmp.",
                     "UnrealCvInvalidFormat", ErrorCategory.InvalidArgument, _format));
-            if (OutFile != null)
-            {
-                _outFile = OutFilePattern.Parse(OutFile, out ErrorRecord? invalid);
-                if (invalid != null) ThrowTerminatingError(invalid);
-                _paths = new HashSet<string>(FileNames.Comparer);
-                _frames = new FrameNumbering(Has(nameof(Frame)) ? Frame : (int?)null);
-            }
             base.BeginProcessing();
         }
 
@@ -130,7 +93,7 @@ namespace UnrealCv.Commands
         protected override void ProcessRecord()
         {
             UnrealCvSession[] sessions = TargetSessions();
-            _frames?.NewRecord();
+            Frames.NewRecord();
             foreach (int camera in Camera)
                 foreach (UnrealCvSession session in sessions)
                     Capture(session, camera);
@@ -139,7 +102,7 @@ namespace UnrealCv.Commands
         private void Capture(UnrealCvSession session, int camera)
         {
             string command = "vget /camera/" + SceneReader.CommandText(camera) + "/" + _mode + " " + _format;
-            if (_outFile == null)
+            if (Pattern == null)
             {
                 Reader.Send(session, command, r =>
                 {
@@ -149,9 +112,9 @@ namespace UnrealCv.Commands
             }
             // The series: the name with {Frame} left blank, where the current location is (relative names start there).
             string series = SessionState.Path.CurrentFileSystemLocation.ProviderPath + "|" + Name("", camera, session);
-            int frame = _frames!.Next(session, series);
+            int frame = Frames.Next(session, series);
             string path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Name(frame, camera, session));
-            if (!_paths!.Add(path))
+            if (!NamedPaths.Add(path))
             {
                 WriteError(NewError(
                     $"-OutFile '{OutFile}' names '{path}' for more than one capture (camera {camera} on {session.Name} would overwrite an earlier one); that capture was not taken. Put {{Frame}} in the pattern (e.g. 'frame_{{Frame:0000}}.{_savedFormat}'), or {{Camera}} and {{Session}}.",
@@ -170,15 +133,13 @@ namespace UnrealCv.Commands
             bool overwrite = Force;
             Reader.Send(session, command, r =>
             {
-                if (TryCapture(r, out object value)) Save(value, path, overwrite);
+                if (TryCapture(r, out object value)) SaveCapture(value, path, overwrite, writeFile: true);
             });
         }
 
         private bool Has(string parameter) => MyInvocation.BoundParameters.ContainsKey(parameter);
 
-        private string CommandName => MyInvocation.MyCommand.Name;
-
-        private string Name(object frame, int camera, UnrealCvSession session) => _outFile!.Name(frame, camera, _mode, session.Name, _savedFormat);
+        private string Name(object frame, int camera, UnrealCvSession session) => Pattern!.Name(frame, camera, _mode, session.Name, _savedFormat);
 
         /// <summary>The image or depth array of a capture reply (anything else, such as the 'ok' of an empty capture, is an error).</summary>
         private bool TryCapture(UnrealCvResponse response, out object value)
@@ -211,11 +172,5 @@ namespace UnrealCv.Commands
             }
         }
 
-        private void Save(object value, string path, bool overwrite)
-        {
-            ErrorRecord? failed = CaptureFile.Save(CommandName, value, path, overwrite);
-            if (failed != null) WriteError(failed);
-            else WriteFileItem(path);
-        }
     }
 }
