@@ -25,7 +25,7 @@ namespace UnrealCv.Commands
         private string[] _modes = { };
         private string _imageFormat = "png";
 
-        /// <summary>The modes of each set, in this order: lit, depth (npy, cm), object_mask, normal. Default lit, depth, object_mask.</summary>
+        /// <summary>The modes of each set, captured in the order given: lit, depth (npy, cm), object_mask, normal. Default lit, depth, object_mask.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         [ValidateSet("lit", "depth", "object_mask", "normal")]
