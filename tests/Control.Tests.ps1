@@ -217,6 +217,14 @@ Describe 'Step-UnrealCvGame' -Tag Integration {
         $run.Output | Should -Be 1
         $run.HostLines | Should -BeExactly 'What if: Performing the operation "Run at least 3 frames, then pause (vset /action/game/resume, 2 x vget /action/game/is_paused, vset /action/game/pause)" on target "game on WhatIf".'
     }
+
+    It '-WhatIf for one frame names only resume and pause' {
+        $run = Invoke-CapturingHost {
+            $null = Start-TestSimulator | Connect-UnrealCv -Name WhatIf
+            Step-UnrealCvGame -WhatIf
+        }
+        $run.HostLines | Should -BeExactly 'What if: Performing the operation "Run at least 1 frame, then pause (vset /action/game/resume, vset /action/game/pause)" on target "game on WhatIf".'
+    }
 }
 
 Describe 'Send-UnrealCvKey' -Tag Integration {

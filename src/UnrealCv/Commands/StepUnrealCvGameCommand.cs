@@ -33,8 +33,9 @@ namespace UnrealCv.Commands
 
         private protected override void Act(UnrealCvSession session)
         {
-            string action = string.Format(CultureInfo.InvariantCulture, "Run at least {0} frame{1}, then pause ({2}, {3} x {4}, {5})",
-                Count, Count == 1 ? "" : "s", ResumeUnrealCvGameCommand.Command, Count - 1, Probe, SuspendUnrealCvGameCommand.Command);
+            string probes = Count == 1 ? "" : string.Format(CultureInfo.InvariantCulture, "{0} x {1}, ", Count - 1, Probe);
+            string action = string.Format(CultureInfo.InvariantCulture, "Run at least {0} frame{1}, then pause ({2}, {3}{4})",
+                Count, Count == 1 ? "" : "s", ResumeUnrealCvGameCommand.Command, probes, SuspendUnrealCvGameCommand.Command);
             if (ShouldProcess($"{GameTarget} on {session.Name}", action) && !_sessions.Contains(session)) _sessions.Add(session);
         }
 
