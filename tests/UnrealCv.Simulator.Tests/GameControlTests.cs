@@ -27,7 +27,10 @@ namespace UnrealCv.Simulator.Tests
             harness.WaitForNextFrame();
             Assert.Equal("-10.000 0.000 0.000", client.Request("vget /camera/0/rotation"));
             Assert.Equal("ok", client.Request("vset /action/game/resume"));
-            // The resume runs after this frame's world tick; the next request's frame is the first that runs.
+            // The resume runs after this frame's world tick; the next frame is the first that runs. (A request sent at
+            // once after the reply usually runs in that next frame, but may share the resume's frame, as on a binary,
+            // when the game thread is held up right after sending the reply.)
+            harness.WaitForNextFrame();
             Assert.Equal("0.000 45.000 0.000", client.Request("vget /camera/0/rotation"));
         }
 
