@@ -132,7 +132,8 @@ Describe 'Get-UnrealCvGame, Suspend-UnrealCvGame, Resume-UnrealCvGame' -Tag Inte
             (Get-UnrealCvCamera 0).Rotation | Should -Be ([UnrealCv.Replies.UnrealCvRotator]::new(-10, 0, 0))
         }
         Resume-UnrealCvGame
-        (Get-UnrealCvCamera 0).Rotation | Should -Be ([UnrealCv.Replies.UnrealCvRotator]::new(0, 45, 0))
+        # The next frame takes it (a request sent at once usually runs in that frame, but may share the resume's).
+        Wait-Condition -TimeoutSec 5 { (Get-UnrealCvCamera 0).Rotation -eq [UnrealCv.Replies.UnrealCvRotator]::new(0, 45, 0) } | Should -BeTrue
     }
 
     It 'still answers and moves objects at once while paused' {
@@ -242,7 +243,8 @@ Describe 'Send-UnrealCvKey' -Tag Integration {
         $end = Wait-PawnAtRest $start
         # Forward along the control rotation (pitch -10, yaw 0): +X, a little down, nothing sideways.
         ($end.X - $start.X) | Should -BeGreaterThan 100
-        ($end.X - $start.X) | Should -BeLessThan 1000
+        # At most 1200 cm/s for 0.3 s, one more frame of at most 0.4 s, and 90 cm of braking.
+        ($end.X - $start.X) | Should -BeLessThan 1300
         $end.Z | Should -BeLessThan $start.Z
         $end.Y | Should -Be $start.Y
     }
