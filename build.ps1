@@ -9,7 +9,9 @@
                (with the simulator program in out/UnrealCv/UnrealCvSimulator, also in out/UnrealCvSimulator for the tests), including its help (the Docs step) and LICENSE
       Docs     out/UnrealCv/en-US: UnrealCv.dll-Help.xml from en-US/<Cmdlet>.md, and the about_*.help.txt topics
                (needs the module laid out by Build)
-      Test     Build, Package, then the xunit suites (dotnet test --no-build), then the Pester suites in a fresh pwsh;
+      Net472   compile the shipping assemblies for .NET Framework 4.7.2 (what Windows PowerShell 5.1 runs on) into
+               out/net472, against its reference assemblies: an API netstandard2.0 has and .NET Framework lacks fails here
+      Test     Build, Net472, Package, then the xunit suites (dotnet test --no-build), then the Pester suites in a fresh pwsh;
                prints "N passed, N failed"
       Package  Build, then Publish-PSResource into a file repository: out/package/UnrealCv.<version>.nupkg
       Demo     Build, start the simulator, connect, send requests, show the replies, clean up
@@ -30,7 +32,7 @@
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Docs', 'Test', 'Package', 'Demo', 'Bench', 'Clean')]
+    [ValidateSet('Build', 'Docs', 'Net472', 'Test', 'Package', 'Demo', 'Bench', 'Clean')]
     [string[]] $Task = @('Build'),
 
     [ValidateSet('Debug', 'Release')]
@@ -85,7 +87,7 @@ function Invoke-Build {
     # The module folder holds exactly what ships: no reference assemblies, no symbols of dependencies.
     New-Item -ItemType Directory -Force $ModuleOut | Out-Null
     $ship = 'UnrealCv.dll', 'UnrealCv.Protocol.dll', 'UnrealCv.Simulator.dll', 'StbImageSharp.dll', 'StbImageWriteSharp.dll',
-        'Microsoft.Extensions.ObjectPool.dll', 'UnrealCv.Format.ps1xml'
+        'Microsoft.Extensions.ObjectPool.dll', 'UnrealCv.Format.ps1xml', 'UnrealCv.Types.ps1xml'
     foreach ($file in $ship) { Copy-Item (Join-Path $staging $file) $ModuleOut }
     Copy-Item (Join-Path $Root 'UnrealCv.psd1'), (Join-Path $Root 'LICENSE') $ModuleOut
     Set-ReleaseNote (Join-Path $ModuleOut 'UnrealCv.psd1')
@@ -113,6 +115,15 @@ function Invoke-Build {
             Copy-Item -Destination $shipped
     }
     Write-Host "Built UnrealCv $Version into $ModuleOut"
+}
+
+function Invoke-FrameworkCheck {
+    # Only compiled: no Windows PowerShell runs here. src/Directory.Build.props switches the target and the output folder.
+    # Fresh binaries every time, so that the tests never read an earlier run's.
+    Remove-Item -Recurse -Force (Join-Path $Out 'net472/bin') -ErrorAction SilentlyContinue
+    Invoke-Native dotnet @('build', (Join-Path $Root 'src/UnrealCv/UnrealCv.csproj'), '-c', $Configuration, "-p:Version=$Version",
+        '-p:UnrealCvFrameworkCheck=true', '-nologo', '-v', 'quiet')
+    Write-Host "Compiled for .NET Framework 4.7.2 into $(Join-Path $Out 'net472')"
 }
 
 function Invoke-Docs {
@@ -289,7 +300,8 @@ try {
             'Clean' { Invoke-Clean }
             'Build' { Invoke-Build }
             'Docs' { Invoke-Docs }
-            'Test' { Invoke-Build; Invoke-Package; Invoke-Test }
+            'Net472' { Invoke-FrameworkCheck }
+            'Test' { Invoke-Build; Invoke-FrameworkCheck; Invoke-Package; Invoke-Test }
             'Package' { Invoke-Build; Invoke-Package }
             'Demo' { Invoke-Build; Invoke-Demo }
             'Bench' { Invoke-Build; Invoke-Bench }

@@ -269,6 +269,37 @@ Describe 'Get-UnrealCvCamera and Set-UnrealCvCamera' -Tag Integration {
     }
 }
 
+Describe 'Cameras and objects across a process boundary' -Tag Integration {
+    # Remoting and jobs serialize what a command writes; UnrealCv.Types.ps1xml has cameras and objects go two levels
+    # deep, so that their vectors arrive with their numbers rather than as text (tests/Remoting.Tests.ps1 does it over SSH).
+    BeforeAll {
+        function script:Copy-Serialized($value) { [System.Management.Automation.PSSerializer]::Deserialize([System.Management.Automation.PSSerializer]::Serialize($value)) }
+    }
+
+    It 'keeps the location, rotation, scale, colour and session of an object as objects with their values' {
+        Reset-Scene
+        $object = Get-UnrealCvObject RedBox
+        $copy = Copy-Serialized $object
+        $copy.pstypenames[0] | Should -Be 'Deserialized.UnrealCv.Model.UnrealCvObject'
+        $copy.Location.pstypenames[0] | Should -Be 'Deserialized.UnrealCv.Replies.UnrealCvVector'
+        @($copy.Location.X, $copy.Location.Y, $copy.Location.Z) | Should -Be @(100, -150, 50)
+        @($copy.Rotation.Pitch, $copy.Rotation.Yaw, $copy.Rotation.Roll) | Should -Be @($object.Rotation.Pitch, $object.Rotation.Yaw, $object.Rotation.Roll)
+        @($copy.Scale.X, $copy.Scale.Y, $copy.Scale.Z) | Should -Be @(1, 1, 1)
+        @($copy.Color.R, $copy.Color.G, $copy.Color.B) | Should -Be @($RedBoxColor.R, $RedBoxColor.G, $RedBoxColor.B)
+        $copy.Session.pstypenames[0] | Should -Be 'Deserialized.UnrealCv.Session.UnrealCvSession'
+        $copy.Session.Port | Should -Be $Main.Port
+    }
+
+    It 'keeps the location and rotation of a camera as objects with their values' {
+        Reset-Scene
+        $copy = Copy-Serialized (Get-UnrealCvCamera -Id 1)
+        $copy.pstypenames[0] | Should -Be 'Deserialized.UnrealCv.Model.UnrealCvCamera'
+        @($copy.Location.X, $copy.Location.Y, $copy.Location.Z) | Should -Be @(0, 0, 800)
+        @($copy.Rotation.Pitch, $copy.Rotation.Yaw, $copy.Rotation.Roll) | Should -Be @(-90, 0, 0)
+        @($copy.Width, $copy.Height, $copy.Fov) | Should -Be @(64, 48, 90)
+    }
+}
+
 Describe 'Get-UnrealCvImage' -Tag Integration {
     AfterEach { Reset-Scene }
 

@@ -81,6 +81,7 @@ Describe 'The UnrealCv package' -Tag Unit {
         $Entries | Should -Contain 'UnrealCv.psd1'
         $Entries | Should -Contain 'UnrealCv.dll'
         $Entries | Should -Contain 'UnrealCv.Format.ps1xml'
+        $Entries | Should -Contain 'UnrealCv.Types.ps1xml'
         $Entries | Should -Contain 'en-US/UnrealCv.dll-Help.xml'
         $Entries | Should -Contain 'en-US/about_UnrealCv.help.txt'
         $Entries | Should -Contain '[Content_Types].xml'

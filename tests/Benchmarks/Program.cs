@@ -171,6 +171,44 @@ namespace UnrealCv.Benchmarks
             double median = times[times.Length / 2];
             report.Check($"start to listening (spawn until the welcome arrives), median of {starts}", Report.Ms(median), "≤ 150 ms", median <= 0.150);
             AddRendering(report);
+            AddCaptureSets(report, Math.Max(5, starts * 2));
+        }
+
+        /// <summary>
+        /// Same-frame capture sets through the cmdlet, on an embedded simulator ticking every 33 ms: game frames (ticks
+        /// that ran requests) and time per set of 4 modes from 2 cameras, against the same 8 captures one at a time.
+        /// </summary>
+        private static void AddCaptureSets(Report report, int sets)
+        {
+            using PowerShell ps = PowerShell.Create();
+            ps.AddScript(@"
+                param($assembly, $sets)
+                Import-Module -Assembly $assembly
+                $sim = Start-UnrealCvSimulator -FrameTimeMs 33 -Width 640 -Height 480
+                try {
+                    $null = $sim | Connect-UnrealCv
+                    $modes = 'lit', 'depth', 'object_mask', 'normal'
+                    $null = Get-UnrealCvCapture -Camera 0, 1 -Mode $modes   # warm-up
+                    $ticks = $sim.BusyTicks; $clock = [Diagnostics.Stopwatch]::StartNew()
+                    for ($i = 0; $i -lt $sets; $i++) { $null = Get-UnrealCvCapture -Camera 0, 1 -Mode $modes }
+                    $setFrames = ($sim.BusyTicks - $ticks) / $sets; $setMs = $clock.Elapsed.TotalMilliseconds / $sets
+                    $ticks = $sim.BusyTicks; $clock.Restart()
+                    for ($i = 0; $i -lt $sets; $i++) {
+                        foreach ($camera in 0, 1) {
+                            foreach ($mode in $modes) { $null = Invoke-UnrealCvRequest ""vget /camera/$camera/$mode $(if ($mode -eq 'depth') { 'npy' } else { 'png' })"" }
+                        }
+                    }
+                    $oneFrames = ($sim.BusyTicks - $ticks) / $sets; $oneMs = $clock.Elapsed.TotalMilliseconds / $sets
+                    [pscustomobject]@{ SetFrames = $setFrames; SetMs = $setMs; OneFrames = $oneFrames; OneMs = $oneMs }
+                }
+                finally { Get-UnrealCvSession | Disconnect-UnrealCv; Stop-UnrealCvSimulator }
+            ").AddParameter("assembly", typeof(ConnectUnrealCvCommand).Assembly).AddParameter("sets", sets);
+            PSObject r = Invoke(ps);
+            double Get(string name) => Convert.ToDouble(r.Properties[name].Value, CultureInfo.InvariantCulture);
+            string Cost(double frames, double ms) => $"{frames.ToString("0.00", CultureInfo.InvariantCulture)} frames, {ms.ToString("0.0", CultureInfo.InvariantCulture)} ms per set";
+            report.Baseline($"4 modes × 2 cameras at 640×480, 33 ms frames, one request at a time ({sets} sets)", Cost(Get("OneFrames"), Get("OneMs")));
+            report.Check($"the same as one Get-UnrealCvCapture set ({sets} sets)", Cost(Get("SetFrames"), Get("SetMs")) + $", {Report.Times(Get("OneMs") / Get("SetMs"))} faster",
+                "≤ 1.2 frames per set (about one)", Get("SetFrames") <= 1.2);
         }
 
         /// <summary>The simulator's own cost of a fresh 640x480 capture (captures of an unchanged scene are cached).</summary>

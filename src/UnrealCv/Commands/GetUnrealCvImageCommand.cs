@@ -3,8 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Management.Automation;
-using System.Text;
-using System.Text.RegularExpressions;
 using UnrealCv.Common;
 using UnrealCv.Model;
 using UnrealCv.Pictures;
@@ -23,19 +21,14 @@ namespace UnrealCv.Commands
     [OutputType(typeof(UnrealCvImage), typeof(UnrealCvDepthArray), typeof(FileInfo))]
     public sealed class GetUnrealCvImageCommand : UnrealCvSceneCmdlet
     {
-        private static readonly string[] Placeholders = { "Frame", "Camera", "Mode", "Session", "Format" };
-        private static readonly Regex Placeholder = new Regex(@"\{([A-Za-z]+)(:[^{}]*)?\}", RegexOptions.CultureInvariant);
-
         private string _mode = "lit";
         private string _format = "png";
         private string _savedFormat = "png";
         private string? _colorMap;
         private double? _near, _far;
-        private string? _outFormat;
+        private OutFilePattern? _outFile;
         private HashSet<string>? _paths;
-        // {Frame}: this command's next number per session and series, and the series this record has numbered already.
-        private readonly Dictionary<(UnrealCvSession Session, string Series), int> _nextFrame = new Dictionary<(UnrealCvSession, string), int>();
-        private readonly HashSet<(UnrealCvSession Session, string Series)> _recordSeries = new HashSet<(UnrealCvSession, string)>();
+        private FrameNumbering? _frames;
 
         /// <summary>Camera ids (indexes in 'vget /cameras'; 0 is the player pawn's sensor), e.g. piped numbers or cameras from Get-UnrealCvCamera.</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -105,8 +98,10 @@ namespace UnrealCv.Commands
                     "UnrealCvInvalidFormat", ErrorCategory.InvalidArgument, _format));
             if (OutFile != null)
             {
-                _outFormat = CompositeFormat(OutFile);
+                _outFile = OutFilePattern.Parse(OutFile, out ErrorRecord? invalid);
+                if (invalid != null) ThrowTerminatingError(invalid);
                 _paths = new HashSet<string>(FileNames.Comparer);
+                _frames = new FrameNumbering(Has(nameof(Frame)) ? Frame : (int?)null);
             }
             base.BeginProcessing();
         }
@@ -132,42 +127,10 @@ namespace UnrealCv.Commands
             _colorMap = ColorMap ?? ColorMaps.Gray;
         }
 
-        /// <summary>The -OutFile pattern as a .NET composite format: placeholder names become indexes, other braces literal.</summary>
-        private string CompositeFormat(string pattern)
-        {
-            var format = new StringBuilder();
-            int last = 0;
-            foreach (Match m in Placeholder.Matches(pattern))
-            {
-                int index = Array.FindIndex(Placeholders, p => string.Equals(p, m.Groups[1].Value, StringComparison.OrdinalIgnoreCase));
-                if (index < 0)
-                    ThrowTerminatingError(NewError(
-                        $"-OutFile '{pattern}' has an unknown placeholder {m.Value}. The placeholders are {{Frame}}, {{Camera}}, {{Mode}}, {{Session}} and {{Format}}, with .NET formats such as {{Frame:0000}}.",
-                        "UnrealCvInvalidOutFile", ErrorCategory.InvalidArgument, pattern));
-                format.Append(Literal(pattern.Substring(last, m.Index - last))).Append('{').Append(index).Append(m.Groups[2].Value).Append('}');
-                last = m.Index + m.Length;
-            }
-            format.Append(Literal(pattern.Substring(last)));
-            string result = format.ToString();
-            try
-            {
-                _ = string.Format(CultureInfo.InvariantCulture, result, 0, 0, _mode, "UnrealCv1", _savedFormat);
-            }
-            catch (FormatException e)
-            {
-                ThrowTerminatingError(NewError(
-                    $"-OutFile '{pattern}' is not a valid naming pattern ({e.Message}) Use {{Frame}}, {{Camera}}, {{Mode}}, {{Session}} and {{Format}}, with .NET formats such as {{Frame:0000}}.",
-                    "UnrealCvInvalidOutFile", ErrorCategory.InvalidArgument, pattern, e));
-            }
-            return result;
-        }
-
-        private static string Literal(string text) => text.Replace("{", "{{").Replace("}", "}}");
-
         protected override void ProcessRecord()
         {
             UnrealCvSession[] sessions = TargetSessions();
-            _recordSeries.Clear();
+            _frames?.NewRecord();
             foreach (int camera in Camera)
                 foreach (UnrealCvSession session in sessions)
                     Capture(session, camera);
@@ -176,7 +139,7 @@ namespace UnrealCv.Commands
         private void Capture(UnrealCvSession session, int camera)
         {
             string command = "vget /camera/" + SceneReader.CommandText(camera) + "/" + _mode + " " + _format;
-            if (_outFormat == null)
+            if (_outFile == null)
             {
                 Reader.Send(session, command, r =>
                 {
@@ -186,7 +149,7 @@ namespace UnrealCv.Commands
             }
             // The series: the name with {Frame} left blank, where the current location is (relative names start there).
             string series = SessionState.Path.CurrentFileSystemLocation.ProviderPath + "|" + Name("", camera, session);
-            int frame = NextFrame(session, series);
+            int frame = _frames!.Next(session, series);
             string path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Name(frame, camera, session));
             if (!_paths!.Add(path))
             {
@@ -201,7 +164,7 @@ namespace UnrealCv.Commands
             session.Frames.Use(series, frame);
             if (exists && !Force)
             {
-                WriteError(Exists(path, null));
+                WriteError(CaptureFile.Exists(CommandName, path, null));
                 return;
             }
             bool overwrite = Force;
@@ -213,27 +176,9 @@ namespace UnrealCv.Commands
 
         private bool Has(string parameter) => MyInvocation.BoundParameters.ContainsKey(parameter);
 
-        private string Name(object frame, int camera, UnrealCvSession session) =>
-            string.Format(CultureInfo.InvariantCulture, _outFormat!, frame, camera, _mode, session.Name, _savedFormat);
+        private string CommandName => MyInvocation.MyCommand.Name;
 
-        /// <summary>
-        /// The {Frame} number of the next capture of a series: the session's count (which survives this command), or
-        /// with -Frame the given number for this input's first capture of the series and counting on from it.
-        /// </summary>
-        private int NextFrame(UnrealCvSession session, string series)
-        {
-            var key = (session, series);
-            _nextFrame.TryGetValue(key, out int next);
-            int frame = Has(nameof(Frame))
-                ? (_recordSeries.Add(key) ? Frame : next)
-                : Math.Max(next, session.Frames.Peek(series)); // another runspace may have counted on meanwhile
-            _nextFrame[key] = frame == int.MaxValue ? frame : frame + 1; // -WhatIf names the next capture after this one too
-            return frame;
-        }
-
-        private ErrorRecord Exists(string path, Exception? inner) => NewError(
-            $"'{path}' exists, and Get-UnrealCvImage does not overwrite files: that capture was not saved. Add -Force to overwrite it, or give -OutFile another name or folder (with {{Frame}}, numbers go on from the session's last one).",
-            "UnrealCvOutFileExists", ErrorCategory.ResourceExists, path, inner);
+        private string Name(object frame, int camera, UnrealCvSession session) => _outFile!.Name(frame, camera, _mode, session.Name, _savedFormat);
 
         /// <summary>The image or depth array of a capture reply (anything else, such as the 'ok' of an empty capture, is an error).</summary>
         private bool TryCapture(UnrealCvResponse response, out object value)
@@ -268,25 +213,9 @@ namespace UnrealCv.Commands
 
         private void Save(object value, string path, bool overwrite)
         {
-            try
-            {
-                string? folder = Path.GetDirectoryName(path);
-                if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
-                if (value is UnrealCvImage image) image.Save(path, overwrite);
-                else ((UnrealCvDepthArray)value).Save(path, overwrite);
-            }
-            catch (IOException e) when (!overwrite && File.Exists(path))
-            {
-                WriteError(Exists(path, e)); // made meanwhile, by someone else
-                return;
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is NotSupportedException || e is ArgumentException)
-            {
-                WriteError(NewError($"Could not write '{path}': {e.Message}", "UnrealCvOutFileFailed", ErrorCategory.WriteError, path, e));
-                return;
-            }
-            WriteFileItem(path);
+            ErrorRecord? failed = CaptureFile.Save(CommandName, value, path, overwrite);
+            if (failed != null) WriteError(failed);
+            else WriteFileItem(path);
         }
-
     }
 }

@@ -94,7 +94,7 @@ namespace UnrealCv.Launch
                 RedirectStandardError = true,
                 RedirectStandardInput = true, // a binary that reads the console must not steal PowerShell's
                 WorkingDirectory = plan.WorkingDirectory,
-                Arguments = string.Join(" ", arguments.Select(QuoteArgument)),
+                Arguments = CommandLine.Join(arguments),
             };
             var output = new OutputTail();
             var process = new Process { StartInfo = info };
@@ -105,7 +105,9 @@ namespace UnrealCv.Launch
             catch (System.ComponentModel.Win32Exception e)
             {
                 process.Dispose();
-                throw new ClientException(ClientFault.ConnectFailed, $"cannot start '{plan.Executable}': {e.Message}. Check the path and that the file is executable (chmod +x).", e);
+                string advice = ProgramFormat.ForeignTo(plan.Executable, RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
+                    ?? "Check the path and that the file is executable (chmod +x).";
+                throw new ClientException(ClientFault.ConnectFailed, $"cannot start '{plan.Executable}': {e.Message}. {advice}", e);
             }
             string name = options.Name ?? System.IO.Path.GetFileNameWithoutExtension(options.Path) + "-" + p;
             var binary = new UnrealCvBinary(name, plan, process, port, output, guard, guardNote);
@@ -117,10 +119,6 @@ namespace UnrealCv.Launch
             output.Follow(process.StandardError, "stderr of " + plan.Executable);
             return binary;
         }
-
-        /// <summary>Quotes for the runtime's argument parser (the same rules on Windows and Unix in .NET).</summary>
-        private static string QuoteArgument(string a) =>
-            a.Length > 0 && a.IndexOfAny(new[] { ' ', '\t', '"' }) < 0 ? a : "\"" + a.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
 
         /// <summary>
         /// Connects until the welcome comes. The probe's connection is kept: on a Linux binary, a client that connects
@@ -138,8 +136,11 @@ namespace UnrealCv.Launch
                 {
                     binary.Output.WaitForEnd(2000); // its last lines explain the exit
                     string tail = string.Join(Environment.NewLine, binary.LastOutput);
+                    // A Windows program started on Linux is run by /bin/sh as a script (exit 127, "not found"): say what it is.
+                    string? foreign = ProgramFormat.ForeignTo(binary.Executable, RuntimeInformation.IsOSPlatform(OSPlatform.Windows));
                     throw new ClientException(ClientFault.ConnectFailed,
                         $"'{options.Path}' exited with code {binary.Process.ExitCode} before it answered on port {binary.Port}." +
+                        (foreign != null ? " " + foreign : "") +
                         (tail.Length > 0 ? " Its last output:" + Environment.NewLine + tail : " It wrote nothing."));
                 }
                 if (deadline.HasPassed)
@@ -206,10 +207,10 @@ namespace UnrealCv.Launch
             try
             {
                 if (binary.HasExited) return;
-                // Process.Kill(bool entireProcessTree) exists on .NET Core 3.0+ (PowerShell 7), not in netstandard2.0.
+                // Process.Kill(bool entireProcessTree) exists on .NET Core 3.0+ (PowerShell 7), not in netstandard2.0 or .NET Framework.
                 MethodInfo? killTree = typeof(Process).GetMethod("Kill", new[] { typeof(bool) });
                 if (killTree != null) killTree.Invoke(binary.Process, new object[] { true });
-                else binary.Process.Kill();
+                else if (!RuntimeInformation.IsOSPlatform(OSPlatform.Windows) || !WindowsTreeKill.Run(binary.Process.Id, 5000)) binary.Process.Kill();
                 binary.Process.WaitForExit(5000);
             }
             catch (Exception e) when (e is InvalidOperationException || e is System.ComponentModel.Win32Exception || e is TargetInvocationException)

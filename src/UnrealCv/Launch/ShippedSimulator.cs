@@ -1,5 +1,7 @@
 using System;
 using System.IO;
+using System.Runtime.InteropServices;
+using UnrealCv.Common;
 
 namespace UnrealCv.Launch
 {
@@ -11,14 +13,18 @@ namespace UnrealCv.Launch
     internal static class ShippedSimulator
     {
         public static string Path => System.IO.Path.Combine(
-            System.IO.Path.GetDirectoryName(typeof(ShippedSimulator).Assembly.Location) ?? ".", "UnrealCvSimulator", "UnrealCvSimulator");
+            System.IO.Path.GetDirectoryName(typeof(ShippedSimulator).Assembly.Location) ?? ".", "UnrealCvSimulator", FileName);
+
+        /// <summary>The program's name as build.ps1 publishes it for this system.</summary>
+        private static string FileName =>
+            RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? "UnrealCvSimulator.exe" : "UnrealCvSimulator";
 
         public static void RestoreExecuteBit(string path)
         {
             string full;
             try { full = System.IO.Path.GetFullPath(path); }
             catch (Exception e) when (e is ArgumentException || e is NotSupportedException || e is PathTooLongException) { return; }
-            if (!string.Equals(full, Path, StringComparison.Ordinal) || !File.Exists(full) || NativeFile.IsExecutable(full)) return;
+            if (!FileNames.Comparer.Equals(full, Path) || !File.Exists(full) || NativeFile.IsExecutable(full)) return;
             NativeFile.TryMakeExecutable(full);
         }
     }

@@ -21,6 +21,10 @@ namespace UnrealCv.Model
         private readonly OrderedRequests<Action<UnrealCvResponse>> _requests;
         private readonly Queue<Action> _deferred = new Queue<Action>();
         private bool _runningDeferred;
+        // Colour batches out, per session, with who waits for them; the sessions whose colours were refreshed.
+        private readonly Dictionary<UnrealCvSession, List<Action<IReadOnlyList<KeyValuePair<string, UnrealCvColor>>>>> _colorReads =
+            new Dictionary<UnrealCvSession, List<Action<IReadOnlyList<KeyValuePair<string, UnrealCvColor>>>>>();
+        private readonly HashSet<UnrealCvSession> _refreshed = new HashSet<UnrealCvSession>();
 
         public SceneReader(ISceneHost owner)
         {
@@ -137,6 +141,51 @@ namespace UnrealCv.Model
         }
 
         /// <summary>
+        /// Every object's labelling colour, in <c>vget /objects</c> order: kept by the session, or read in one pipelined
+        /// batch (the list, then every <c>vget /object/&lt;name&gt;/color</c>) when nothing is kept, or when
+        /// <paramref name="refresh"/> asks for it (once per session in this command). <paramref name="then"/> runs once
+        /// all answered; callers asking while a batch is out wait for that batch.
+        /// </summary>
+        public void ReadColors(UnrealCvSession session, bool refresh, Action<IReadOnlyList<KeyValuePair<string, UnrealCvColor>>> then)
+        {
+            if (_colorReads.TryGetValue(session, out var waiting))
+            {
+                waiting.Add(then);
+                return;
+            }
+            if (refresh && _refreshed.Add(session)) session.ObjectColors.Forget();
+            IReadOnlyList<KeyValuePair<string, UnrealCvColor>>? kept = session.ObjectColors.Kept(out long generation);
+            if (kept != null)
+            {
+                then(kept);
+                return;
+            }
+            var waiters = new List<Action<IReadOnlyList<KeyValuePair<string, UnrealCvColor>>>> { then };
+            _colorReads[session] = waiters;
+            List(session, "vget /objects", names =>
+            {
+                void Done(object?[] values)
+                {
+                    var colors = new List<KeyValuePair<string, UnrealCvColor>>(names.Length);
+                    for (int i = 0; i < names.Length; i++) colors.Add(new KeyValuePair<string, UnrealCvColor>(names[i], (UnrealCvColor)values[i]!));
+                    session.ObjectColors.Keep(generation, colors);
+                    _colorReads.Remove(session);
+                    foreach (var waiter in waiters) waiter(colors);
+                }
+                if (names.Length == 0)
+                {
+                    Done(new object?[0]);
+                    return;
+                }
+                var parts = new Gather(names.Length, Done);
+                Defer(() =>
+                {
+                    for (int i = 0; i < names.Length; i++) Send(session, "vget /object/" + names[i] + "/color", parts.Slot<UnrealCvColor>(this, i));
+                });
+            });
+        }
+
+        /// <summary>
         /// Location, rotation, field of view and size of one camera, pipelined. Without <paramref name="name"/>, the
         /// camera list is asked for too, to name it.
         /// </summary>
@@ -197,7 +246,7 @@ namespace UnrealCv.Model
                 "UnrealCvCameraNotFound", ErrorCategory.ObjectNotFound, id);
 
         /// <summary>Collects the replies about one thing and builds it once every slot is filled; a slot whose reply failed leaves it unbuilt.</summary>
-        private sealed class Gather
+        internal sealed class Gather
         {
             private readonly object?[] _values;
             private readonly bool[] _filled;

@@ -108,6 +108,7 @@ namespace UnrealCv.Requests
             try
             {
                 UnrealCvConnection link = session.ConnectionForSend();
+                if (ObjectColors.Changes(command)) session.ObjectColors.Forget();
                 RequestHandle request = link.Send(command, ReplyShape.Of(command), Timeout ?? session.Timeout, _host.Cancellation,
                     FireAndForget ? LateReplies.ReportErrors : LateReplies.Drop);
                 if (_verbose) _host.WriteVerbose($"{session.Name} <- #{request.Id} {command}");

@@ -90,6 +90,9 @@ namespace UnrealCv.Session
         /// <summary>The {Frame} numbers of Get-UnrealCvImage -OutFile, per series of file names.</summary>
         internal FrameCounters Frames { get; } = new FrameCounters(Common.FileNames.Comparer);
 
+        /// <summary>The objects' labelling colours, kept for bounding boxes until a request could change them.</summary>
+        internal ObjectColors ObjectColors { get; } = new ObjectColors();
+
         /// <summary>The link to send a new request on; refused while the transport is being switched.</summary>
         internal UnrealCvConnection ConnectionForSend()
         {
