@@ -432,6 +432,14 @@ Describe 'Hide-UnrealCvObject, Show-UnrealCvObject' -Tag Integration {
         (Get-PixelCount $mask $spheres[0].Color) + (Get-PixelCount $mask $spheres[1].Color) | Should -BeGreaterThan 0
     }
 
+    It 'hides an object from the bounding boxes of a capture set, and showing it brings its box back' {
+        (Get-UnrealCvCapture -Camera 1 -Mode object_mask | Get-UnrealCvBoundingBox -Name RedBox).Object | Should -Be 'RedBox'
+        Hide-UnrealCvObject RedBox
+        Get-UnrealCvCapture -Camera 1 -Mode object_mask | Get-UnrealCvBoundingBox -Name RedBox | Should -BeNullOrEmpty
+        Show-UnrealCvObject RedBox
+        (Get-UnrealCvCapture -Camera 1 -Mode object_mask | Get-UnrealCvBoundingBox -Name RedBox).Pixels | Should -Be $Visible
+    }
+
     It 'reports an unknown object as UnrealCvServerError (Can not find object) and goes on' {
         Hide-UnrealCvObject NoSuchThing -ErrorAction SilentlyContinue -ErrorVariable failures
         $failures.Count | Should -Be 1
