@@ -158,6 +158,15 @@ Describe 'Get-UnrealCvGame, Suspend-UnrealCvGame, Resume-UnrealCvGame' -Tag Inte
         }
     }
 
+    It 'keeps its session''s properties across a process boundary (UnrealCv.Types.ps1xml: two levels)' {
+        $copy = [System.Management.Automation.PSSerializer]::Deserialize([System.Management.Automation.PSSerializer]::Serialize((Get-UnrealCvGame)))
+        $copy.pstypenames[0] | Should -Be 'Deserialized.UnrealCv.Model.UnrealCvGame'
+        $copy.Level | Should -BeExactly 'SimulatorMap'
+        $copy.IsPaused | Should -BeFalse
+        $copy.Session.pstypenames[0] | Should -Be 'Deserialized.UnrealCv.Session.UnrealCvSession'
+        $copy.Session.Port | Should -Be $Main.Port
+    }
+
     It '-WhatIf names the command and sends nothing' {
         $run = Invoke-CapturingHost {
             $null = Start-TestSimulator | Connect-UnrealCv -Name WhatIf
