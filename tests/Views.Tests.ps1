@@ -47,6 +47,14 @@ Describe 'Views at 80 columns' -Tag Integration {
         Assert-Whole (Show $cameras) $values
     }
 
+    It 'shows games with their session, level and pause state' {
+        $games = Get-UnrealCvSession | Get-UnrealCvGame
+        $values = foreach ($g in $games) { "$($g.SessionId)", $g.SessionName, $g.Level, "$($g.IsPaused)" }
+        $values | Should -Contain 'SimulatorMap'
+        Assert-Whole (Show $games) $values
+        (Show $games) | Should -Match '(?m)^SessionId\s+SessionName\s+Level\s+IsPaused\s*$'
+    }
+
     It 'shows responses with their id, session and command' {
         $responses = Invoke-UnrealCvRequest 'vget /camera/0/location', 'vget /unrealcv/version', 'vget /object/RedBox/location'
         $values = foreach ($r in $responses) { "$($r.RequestId)", $r.SessionName, $r.Command }

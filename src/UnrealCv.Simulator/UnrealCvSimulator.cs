@@ -43,6 +43,8 @@ namespace UnrealCv.Simulator
             _listener = new Listener(options, _game);
             router.BeforeSlowHandler = _listener.FlushReplies;
             var world = SceneBuilder.Build(options.LevelName, options.FilmWidth, options.FilmHeight, options.FilmFov);
+            // AttachPawnSensor: UpdateInput(Pawn, Config.EnableInput).
+            world.Input.PawnInputEnabled = options.EnableInput;
             var context = new SimulatorContext(options, _listener.ReportedPort, () => _listener.TcpClientConnected, world);
             _engine = new EngineFrame(context, Stop, _stopping.WaitHandle);
             context.Engine = _engine;

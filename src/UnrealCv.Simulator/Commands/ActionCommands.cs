@@ -1,3 +1,4 @@
+using UnrealCv.Simulator.Engine;
 using UnrealCv.Simulator.Scene;
 using UnrealCv.Simulator.Server;
 
@@ -16,13 +17,19 @@ namespace UnrealCv.Simulator.Commands
             {
                 SimulatorOptions o = context.Options;
                 context.World = SceneBuilder.Build(a[0], o.FilmWidth, o.FilmHeight, o.FilmFov);
+                context.World.Input.PawnInputEnabled = o.EnableInput;
                 return Reply.Ok;
             });
-            // Both call UpdateInput on the pawn; nothing the wire can observe besides "ok".
+            // Both call UpdateInput(Pawn, true): "disable" enables the pawn's input too (the plugin's bug).
             router.Register("vset /action/input/enable", "Enable input", _ => PawnAction(context));
             router.Register("vset /action/input/disable", "Disable input", _ => PawnAction(context));
             router.Register("vset /action/eyes_distance [float]", "Set the distance of binocular stereo camera", _ => Reply.Error("Not Implemented"));
-            router.Register("vset /action/keyboard [str] [float]", "Send a keyboard action to the game", _ => Reply.Ok);
+            // InputAxis(Key, 1) on the first player controller, and a world timer of Atof(seconds) that releases it.
+            router.Register("vset /action/keyboard [str] [float]", "Send a keyboard action to the game", a =>
+            {
+                context.World.Input.Press(a[0], EngineText.Atof(a[1]));
+                return Reply.Ok;
+            });
         }
 
         private static Reply Paused(SimulatorContext context, bool paused)
@@ -31,7 +38,11 @@ namespace UnrealCv.Simulator.Commands
             return Reply.Ok;
         }
 
-        private static Reply PawnAction(SimulatorContext context) =>
-            context.World.Pawn == null ? Reply.Error("The pawn is invalid") : Reply.Ok;
+        private static Reply PawnAction(SimulatorContext context)
+        {
+            if (context.World.Pawn == null) return Reply.Error("The pawn is invalid");
+            context.World.Input.PawnInputEnabled = true;
+            return Reply.Ok;
+        }
     }
 }

@@ -58,9 +58,12 @@ namespace UnrealCv.Simulator.Commands
         public bool BeginFrame()
         {
             if (_exitRequested || _crashed) return false;
+            double previous = _lastFrameStartMs;
             WaitForFrameLimit();
             _context.ApplyPendingResolution();
-            _context.World.AdvanceFrame();
+            // The first frame has no previous one: it takes the shortest frame time.
+            double realDelta = double.IsNegativeInfinity(previous) ? 0 : (_lastFrameStartMs - previous) / 1000.0;
+            _context.World.AdvanceFrame(realDelta);
             Interlocked.Increment(ref _frames);
             return true;
         }

@@ -42,8 +42,27 @@ namespace UnrealCv.Simulator.Scene
         /// <summary>The world's pause state (the WorldSettings' pauser): set at once, it stops frames from the next one.</summary>
         public bool Paused { get; set; }
 
-        /// <summary>The WorldSettings' time dilation (<c>slomo</c>), clamped as SetTimeDilation does; nothing the wire reads depends on it.</summary>
+        /// <summary>The WorldSettings' time dilation (<c>slomo</c>), clamped as SetTimeDilation does: it scales every frame's game time.</summary>
         public float TimeDilation { get; set; } = 1f;
+
+        /// <summary>UWorld::TimeSeconds: game time, advanced by the dilated frame delta on every frame that is not paused.</summary>
+        public double TimeSeconds { get; private set; }
+
+        /// <summary>The player controller's keys, the world's timers and the default pawn's movement.</summary>
+        public PlayerInput Input { get; } = new PlayerInput();
+
+        /// <summary>AWorldSettings' MinUndilatedFrameTime and MaxUndilatedFrameTime (0.0005 s and 0.4 s).</summary>
+        internal const double MinUndilatedFrameTime = 0.0005, MaxUndilatedFrameTime = 0.4;
+
+        /// <summary>
+        /// UWorld::Tick's game delta: the real frame time times the time dilation, clamped by FixupDeltaSeconds to the
+        /// dilated [MinUndilatedFrameTime, MaxUndilatedFrameTime].
+        /// </summary>
+        internal double GameDelta(double realDeltaSeconds)
+        {
+            double dilation = TimeDilation;
+            return Math.Max(MinUndilatedFrameTime * dilation, Math.Min(realDeltaSeconds * dilation, MaxUndilatedFrameTime * dilation));
+        }
 
         public string ViewMode { get; set; } = "lit";
 
@@ -54,14 +73,20 @@ namespace UnrealCv.Simulator.Scene
         public Rotator ControlRotation { get; set; }
 
         /// <summary>
-        /// One game frame of the engine before the plugin's tick runs the queued requests: unless paused, the
-        /// player controller limits its view rotation (PlayerCameraManager::ProcessViewRotation) and the
-        /// PawnSensor (camera 0) takes it. Pawn and actor moves are immediate and need no frame.
+        /// One game frame of the engine before the plugin's tick runs the queued requests: unless paused, game time
+        /// advances by the dilated frame time, the player controller limits its view rotation
+        /// (PlayerCameraManager::ProcessViewRotation), held keys move the default pawn, the world's timers run (releasing
+        /// keys), and the PawnSensor (camera 0) takes the view rotation. Moves by command are immediate and need no frame.
         /// </summary>
-        public void AdvanceFrame()
+        public void AdvanceFrame(double realDeltaSeconds = 0)
         {
             if (Paused) return;
+            double delta = GameDelta(realDeltaSeconds);
+            TimeSeconds += delta;
             ControlRotation = LimitViewRotation(ControlRotation);
+            // TG_PrePhysics: the controller reads its keys, the pawn's movement component moves it; then the timers.
+            Input.MovePawn(this, delta);
+            Input.TickTimers(delta);
             foreach (CameraSensor camera in _cameras)
                 if (camera.AttachedToPawn && camera.Owner == Pawn) camera.FollowView(ControlRotation);
         }

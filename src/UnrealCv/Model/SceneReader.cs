@@ -39,6 +39,10 @@ namespace UnrealCv.Model
             RunDeferred();
         }
 
+        /// <summary>Sends a request; <paramref name="then"/> runs with its reply, if it is no error, once the run hands back control (so it may send more).</summary>
+        public void SendThen(UnrealCvSession session, string command, Action<UnrealCvResponse> then) =>
+            Send(session, command, r => Defer(() => then(r)));
+
         /// <summary>Waits for every reply, including those of requests that replies caused (re-reads after a change).</summary>
         public void Flush()
         {
@@ -109,6 +113,31 @@ namespace UnrealCv.Model
             Send(session, prefix + "rotation", parts.Slot<UnrealCvRotator>(this, 1));
             Send(session, prefix + "scale", parts.Slot<UnrealCvVector>(this, 2));
             Send(session, prefix + "color", parts.Slot<UnrealCvColor>(this, 3));
+        }
+
+        /// <summary>The level's name and the pause state of one session's game, pipelined; <paramref name="then"/> runs once both answered.</summary>
+        public void ReadGame(UnrealCvSession session, Action<UnrealCvGame> then)
+        {
+            var parts = new Gather(2, v => then(new UnrealCvGame(session, ((string)v[0]!).Trim(), (bool)v[1]!)));
+            Send(session, "vget /level/name", parts.Slot<string>(this, 0));
+            Send(session, "vget /action/game/is_paused", parts.Slot<bool>(this, 1));
+        }
+
+        /// <summary>
+        /// Sends <paramref name="commands"/> to one session, if the user confirms <paramref name="action"/> on
+        /// <paramref name="target"/> (-WhatIf, -Confirm); <paramref name="thenAll"/> runs (deferred) once every one answered
+        /// without an error. False when the user declined.
+        /// </summary>
+        public bool Act(UnrealCvSession session, string target, string action, IReadOnlyList<string> commands, Action? thenAll)
+        {
+            if (!_owner.ShouldProcess($"{target} on {session.Name}", action)) return false;
+            Gather? done = thenAll == null ? null : new Gather(commands.Count, _ => Defer(thenAll));
+            for (int i = 0; i < commands.Count; i++)
+            {
+                int slot = i;
+                Send(session, commands[i], r => done?.Set(slot, null));
+            }
+            return true;
         }
 
         /// <summary>
