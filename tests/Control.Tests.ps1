@@ -2,13 +2,14 @@
 # New/Hide/Show/Remove-UnrealCvObject, each over one 4.27-stable command, against the simulator.
 BeforeAll {
     . $PSScriptRoot/common.ps1
-    $script:Sim = Start-TestSimulator -Width 64 -Height 48
+    $script:Sim = Start-TestSimulator -Width 64 -Height 48 -Level OtherMap
     $script:Main = $Sim | Connect-UnrealCv
 
     # A fresh scene (the level built again: unpaused, time dilation 1, no keys held) and no frame limit, with raw
     # requests rather than the cmdlets under test.
     function script:Reset-Game {
         $null = 'vset /action/game/level SimulatorMap', 'vrun t.MaxFPS 0' | Invoke-UnrealCvRequest -Session $Main
+        Wait-NextFrame $Sim $Main # the map loads when the game next ticks
     }
 
     # Pixels of one colour in a capture.
@@ -334,10 +335,20 @@ Describe 'Open-UnrealCvLevel' -Tag Integration {
         Suspend-UnrealCvGame
         $null = New-UnrealCvObject PointLight Spawned
         Open-UnrealCvLevel OtherMap | Should -BeNullOrEmpty
+        Wait-NextFrame $Sim $Main
         $game = Get-UnrealCvGame
         $game.Level | Should -BeExactly 'OtherMap'
         $game.IsPaused | Should -BeFalse
         (Invoke-UnrealCvRequest 'vget /objects').Value | Should -Not -Contain 'Spawned'
+    }
+
+    It 'lands in the default map for a name the game has no map for, and still answers ok' {
+        Open-UnrealCvLevel OtherMap
+        Wait-NextFrame $Sim $Main
+        (Get-UnrealCvGame).Level | Should -BeExactly 'OtherMap'
+        Open-UnrealCvLevel NoSuchMap | Should -BeNullOrEmpty
+        Wait-NextFrame $Sim $Main
+        (Get-UnrealCvGame).Level | Should -BeExactly 'SimulatorMap'
     }
 
     It '-WhatIf sends nothing' {

@@ -10,7 +10,7 @@ $script:FastTicks = '-SimFrameTimeMs=0'
 
 function script:Start-TestSimulator {
     # An embedded simulator as most tests want it: the Windows profile, a frame as soon as a request is queued.
-    param([int] $FrameTimeMs = 0, [string] $Profile = 'Windows', [string] $ProjectName, [int] $Width, [int] $Height, [int] $Port, [string] $SocketDirectory)
+    param([int] $FrameTimeMs = 0, [string] $Profile = 'Windows', [string] $ProjectName, [int] $Width, [int] $Height, [int] $Port, [string] $SocketDirectory, [string[]] $Level)
     $PSBoundParameters['FrameTimeMs'] = $FrameTimeMs
     $PSBoundParameters['Profile'] = $Profile
     Start-UnrealCvSimulator @PSBoundParameters
@@ -44,6 +44,19 @@ function script:Remove-LeftoverSocket([string] $path) {
     # A stopped simulator or binary leaves its socket file behind; an earlier one may have had this port.
     $item = Get-Item -LiteralPath $path -Force -ErrorAction SilentlyContinue
     if ($item -and $item.Attributes -ne 'Directory' -and -not $item.LinkType -and ((stat -c %F $path) -eq 'socket')) { Remove-Item -LiteralPath $path -Force }
+}
+
+function script:Wait-NextFrame {
+    # Returns once the embedded simulator has begun a frame after this call's first one, asking it something cheap so
+    # that a frame time of 0 ticks too. A request that arrives while the game still drains its queue runs in that same
+    # frame (as on the plugin), so a reply is no proof that what an earlier request set in motion has happened.
+    param([Parameter(Mandatory)] $Simulator, [Parameter(Mandatory)] $Session, [double] $TimeoutSec = 10)
+    $first = $Simulator.Frames
+    $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSec)
+    while ($Simulator.Frames -lt $first + 2) {
+        if ([DateTime]::UtcNow -gt $deadline) { throw "The simulator began no new frame within $TimeoutSec s." }
+        $null = Invoke-UnrealCvRequest 'vget /unrealcv/status' -Session $Session
+    }
 }
 
 function script:Get-NextRequestId {

@@ -58,6 +58,8 @@ SIMULATOR SWITCHES (this program's own, not a binary's; taken out before the plu
                                only the Unix socket once the first TCP client has left.
   -SimFrameTimeMs=N            milliseconds per game tick; requests run on a tick (default 33, 0 = at once)
   -SimProjectName=Name         the project in the welcome and in vget /scene/name (default UnrealCvSimulator)
+  -SimLevels=Arena,Forest      the game's maps besides its default SimulatorMap, for vset /action/game/level;
+                               any other name lands in the default map, as a game that cannot load it
   -SimSocketDirectory=Folder   where unrealcv_<port>.socket is made (default /tmp)
   -SimConfigDir=Folder         stands in for the binary's folder: where unrealcv.ini is read and written
   -SimOutputDirectory=Folder   where captures with a relative file name are written

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Net;
 using System.Runtime.InteropServices;
@@ -54,8 +55,14 @@ namespace UnrealCv.Simulator
         /// <summary>What the welcome and <c>vget /scene/name</c> report.</summary>
         public string ProjectName { get; set; } = "UnrealCvSimulator";
 
-        /// <summary>What <c>vget /level/name</c> reports.</summary>
+        /// <summary>What <c>vget /level/name</c> reports: the game's default map, which it starts in.</summary>
         public string LevelName { get; set; } = "SimulatorMap";
+
+        /// <summary>
+        /// The game's other maps, which <c>vset /action/game/level</c> can open (names compare case-insensitively, as
+        /// UE's package names). Opening any other name lands in the default map, as a game that fails to load a map does.
+        /// </summary>
+        public IList<string> Levels { get; set; } = new List<string>();
 
         /// <summary>Folder of the Unix socket file <c>unrealcv_&lt;port&gt;.socket</c> (Linux profile).</summary>
         public string SocketDirectory { get; set; } = "/tmp";

@@ -95,6 +95,7 @@ namespace UnrealCv.Simulator.Tests
             Assert.Equal("ok", Ask("vset /objects/spawn_cube"));
             Assert.Equal("ok", Ask("vset /object/RedBox/color 9 9 9"));
             Assert.Equal("ok", Ask("vset /action/game/level SimulatorMap"));
+            _harness.WaitForNextFrame(_client);
             Assert.Equal("(R=255,G=255,B=0,A=255)", Ask("vget /object/RedBox/color"));
             Assert.Equal("error Can not find object", Ask("vget /object/CubeActor_0/color"));
         }

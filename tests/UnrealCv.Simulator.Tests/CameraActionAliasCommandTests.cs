@@ -158,14 +158,6 @@ namespace UnrealCv.Simulator.Tests
         }
 
         [Fact]
-        public void Open_level_changes_the_level_name()
-        {
-            Assert.Equal("ok", Ask("vset /action/game/level OtherMap"));
-            Assert.Equal("OtherMap", Ask("vget /level/name"));
-            Assert.Equal("SimProject", Ask("vget /scene/name"));
-        }
-
-        [Fact]
         public void Blueprints_vexec_changes_what_vbp_reads()
         {
             Assert.Equal("ok", Ask("vexec bp_agent_c_1 set_speed 250.5"));

@@ -33,6 +33,22 @@ namespace UnrealCv.Simulator.Tests
 
         public RawClient Connect() => RawClient.Connected(Simulator);
 
+        /// <summary>
+        /// Waits (at most 5 s) until a frame after the current one has begun. A request that reaches the game while it
+        /// still drains its queue runs in that frame, as on the plugin, so the next round trip alone proves nothing.
+        /// Asks <paramref name="client"/> something cheap meanwhile, so that a frame time of 0 ticks too.
+        /// </summary>
+        public void WaitForNextFrame(RawClient client)
+        {
+            long first = Simulator.Frames;
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            while (Simulator.Frames < first + 2)
+            {
+                if (clock.ElapsedMilliseconds > 5000) throw new TimeoutException("The simulator began no new frame within 5 s.");
+                client.Request("vget /unrealcv/status");
+            }
+        }
+
         public void Dispose()
         {
             Simulator.Dispose();

@@ -12,12 +12,10 @@ namespace UnrealCv.Simulator.Commands
             router.Register("vset /action/game/pause", "Pause the game", _ => Paused(context, true));
             router.Register("vset /action/game/resume", "Resume the game", _ => Paused(context, false));
             router.Register("vget /action/game/is_paused", "Get the pause status", _ => Reply.OfText(context.World.Paused ? "true" : "false"));
-            // The level opens asynchronously on a binary; the simulator builds the new world at once.
+            // OpenLevel answers ok whatever the name; the map loads when the engine next ticks (SimulatorContext.ApplyPendingLevel).
             router.Register("vset /action/game/level [str]", "Open level", a =>
             {
-                SimulatorOptions o = context.Options;
-                context.World = SceneBuilder.Build(a[0], o.FilmWidth, o.FilmHeight, o.FilmFov);
-                context.World.Input.PawnInputEnabled = o.EnableInput;
+                context.RequestLevel(a[0]);
                 return Reply.Ok;
             });
             // Both call UpdateInput(Pawn, true): "disable" enables the pawn's input too (the plugin's bug).

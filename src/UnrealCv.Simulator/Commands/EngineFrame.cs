@@ -61,6 +61,7 @@ namespace UnrealCv.Simulator.Commands
             double previous = _lastFrameStartMs;
             WaitForFrameLimit();
             _context.ApplyPendingResolution();
+            _context.ApplyPendingLevel();
             // The first frame has no previous one: it takes the shortest frame time.
             double realDelta = double.IsNegativeInfinity(previous) ? 0 : (_lastFrameStartMs - previous) / 1000.0;
             _context.World.AdvanceFrame(realDelta);

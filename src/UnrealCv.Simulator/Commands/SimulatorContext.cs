@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using UnrealCv.Simulator.Scene;
 using UnrealCv.Simulator.Server;
 
@@ -47,6 +48,29 @@ namespace UnrealCv.Simulator.Commands
             ViewportWidth = width;
             ViewportHeight = height;
             _pendingResolution = null;
+        }
+
+        private string? _pendingLevel;
+
+        /// <summary>
+        /// <c>vset /action/game/level</c>: UGameplayStatics::OpenLevel only sets the travel URL, and the engine loads
+        /// the map when it next ticks, so the requests of this frame still see the old world.
+        /// </summary>
+        public void RequestLevel(string name) => _pendingLevel = name;
+
+        /// <summary>
+        /// Loads the map asked for, at the start of a frame: one of the game's maps, or for a name it has not, its
+        /// default map (a failed travel browses there). Everything of the old world is gone, spawned actors too.
+        /// </summary>
+        public void ApplyPendingLevel()
+        {
+            if (!(_pendingLevel is string name)) return;
+            _pendingLevel = null;
+            SimulatorOptions o = Options;
+            string level = o.Levels.FirstOrDefault(l => string.Equals(l, name, StringComparison.OrdinalIgnoreCase))
+                ?? o.LevelName;
+            World = SceneBuilder.Build(level, o.FilmWidth, o.FilmHeight, o.FilmFov);
+            World.Input.PawnInputEnabled = o.EnableInput;
         }
 
         /// <summary>A null dereference in the plugin: the binary crashes and never answers (see <see cref="EngineFrame.Crash"/>).</summary>

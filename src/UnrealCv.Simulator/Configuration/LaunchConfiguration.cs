@@ -90,6 +90,7 @@ namespace UnrealCv.Simulator.Configuration
             };
             if (sim.FrameTimeMs is int frameTime) options.FrameTimeMs = frameTime;
             if (sim.ProjectName != null) options.ProjectName = sim.ProjectName;
+            foreach (string level in sim.Levels) options.Levels.Add(level);
             if (sim.SocketDirectory != null) options.SocketDirectory = sim.SocketDirectory;
             // A binary writes captures with a relative name into its own folder (the engine runs in it).
             options.OutputDirectory = sim.OutputDirectory ?? binaryDirectory;

@@ -15,7 +15,7 @@ namespace UnrealCv.Simulator.Configuration
     {
         public static readonly IReadOnlyList<string> Names = new[]
         {
-            "SimProfile", "SimFrameTimeMs", "SimProjectName", "SimSocketDirectory", "SimConfigDir", "SimOutputDirectory",
+            "SimProfile", "SimFrameTimeMs", "SimProjectName", "SimLevels", "SimSocketDirectory", "SimConfigDir", "SimOutputDirectory",
         };
 
         private readonly Dictionary<string, string> _values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -65,6 +65,7 @@ namespace UnrealCv.Simulator.Configuration
             "SimProfile" => "Linux",
             "SimFrameTimeMs" => "0",
             "SimProjectName" => "MyGame",
+            "SimLevels" => "Arena,Forest",
             _ => "/tmp/sim",
         };
 
@@ -77,6 +78,8 @@ namespace UnrealCv.Simulator.Configuration
                 throw new ArgumentException($"-SimFrameTimeMs must be a whole number of milliseconds, not '{frameTime}'.");
             if (_values.TryGetValue("SimProjectName", out string? project) && project.Trim().Length == 0)
                 throw new ArgumentException("-SimProjectName must not be empty.");
+            if (_values.TryGetValue("SimLevels", out string? levels) && Levels.Count == 0 && levels.Trim().Length > 0)
+                throw new ArgumentException($"-SimLevels takes map names separated by commas, not '{levels}'.");
             foreach (string folder in new[] { "SimSocketDirectory", "SimConfigDir", "SimOutputDirectory" })
                 if (_values.TryGetValue(folder, out string? path) && path.Trim().Length == 0)
                     throw new ArgumentException($"-{folder} must name a folder.");
@@ -90,6 +93,11 @@ namespace UnrealCv.Simulator.Configuration
         public int? FrameTimeMs => _values.TryGetValue("SimFrameTimeMs", out string? v) ? int.Parse(v, NumberStyles.None, CultureInfo.InvariantCulture) : (int?)null;
 
         public string? ProjectName => _values.TryGetValue("SimProjectName", out string? v) ? v : null;
+
+        /// <summary>The game's maps besides its default one, for <c>vset /action/game/level</c>.</summary>
+        public IReadOnlyList<string> Levels => _values.TryGetValue("SimLevels", out string? v)
+            ? v.Split(',').Select(l => l.Trim()).Where(l => l.Length > 0).ToArray()
+            : new string[0];
 
         public string? SocketDirectory => FullPath("SimSocketDirectory");
 

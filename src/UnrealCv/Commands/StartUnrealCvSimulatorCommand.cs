@@ -34,6 +34,11 @@ namespace UnrealCv.Commands
         [ValidateNotNullOrEmpty]
         public string ProjectName { get; set; } = "UnrealCvSimulator";
 
+        /// <summary>The game's maps besides its default SimulatorMap, which 'vset /action/game/level' can open; any other name lands in the default map.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[] Level { get; set; } = new string[0];
+
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string SocketDirectory { get; set; } = "/tmp";
@@ -50,6 +55,7 @@ namespace UnrealCv.Commands
                 Height = Height,
                 ProjectName = ProjectName,
                 SocketDirectory = SessionState.Path.GetUnresolvedProviderPathFromPSPath(SocketDirectory),
+                Levels = new System.Collections.Generic.List<string>(Level),
             };
             try
             {
