@@ -59,16 +59,18 @@ Describe 'Get-UnrealCvCapture' -Tag Integration {
         for ($i = 0; $i -lt $rounds; $i++) { $null = Get-UnrealCvCapture -Camera 0, 1 -Mode lit, depth, object_mask, normal }
         $together = $Sim.BusyTicks - $before
         $before = $Sim.BusyTicks
-        foreach ($camera in 0, 1) {
-            foreach ($mode in 'lit', 'object_mask', 'normal') { $null = Invoke-UnrealCvRequest "vget /camera/$camera/$mode png" }
-            $null = Invoke-UnrealCvRequest "vget /camera/$camera/depth npy"
+        for ($i = 0; $i -lt $rounds; $i++) {
+            foreach ($camera in 0, 1) {
+                foreach ($mode in 'lit', 'object_mask', 'normal') { $null = Invoke-UnrealCvRequest "vget /camera/$camera/$mode png" }
+                $null = Invoke-UnrealCvRequest "vget /camera/$camera/depth npy"
+            }
         }
         $oneAtATime = $Sim.BusyTicks - $before
-        # A request sent after the reply to the one before mostly waits for the next tick (the plugin, like the
-        # simulator, picks up what arrives while its tick is still running, so now and then two share one).
-        $oneAtATime | Should -BeGreaterOrEqual 4
-        # One tick per set; a tick that happens to fall inside one set's burst of sends splits it once.
-        $together | Should -BeGreaterOrEqual $rounds
+        # A request sent after the reply to the one before waits for a later tick, unless it reaches the game while the
+        # tick still drains its queue (the plugin, like the simulator, runs it then): more than one tick per set anyway.
+        $oneAtATime | Should -BeGreaterThan ($rounds + 1)
+        # One tick per set (100 sets took 99 and 100 ticks here, idle and with both CPUs busy: a set may even share the
+        # previous one's tick, as above); a tick that falls inside one set's burst of sends splits it once.
         $together | Should -BeLessOrEqual ($rounds + 1)
     }
 
