@@ -42,10 +42,7 @@ namespace UnrealCv.Simulator
             _game = new GameLoop(options.FrameTimeMs, router.Execute, (id, reply) => _listener!.SendReply(id, reply), () => _listener!.FlushReplies());
             _listener = new Listener(options, _game);
             router.BeforeSlowHandler = _listener.FlushReplies;
-            var world = SceneBuilder.Build(options.LevelName, options.FilmWidth, options.FilmHeight, options.FilmFov);
-            // AttachPawnSensor: UpdateInput(Pawn, Config.EnableInput).
-            world.Input.PawnInputEnabled = options.EnableInput;
-            var context = new SimulatorContext(options, _listener.ReportedPort, () => _listener.TcpClientConnected, world);
+            var context = new SimulatorContext(options, _listener.ReportedPort, () => _listener.TcpClientConnected, SimulatorContext.LoadLevel(options, options.LevelName));
             _engine = new EngineFrame(context, Stop, _stopping.WaitHandle);
             context.Engine = _engine;
             _game.Hooks = _engine;

@@ -69,8 +69,15 @@ namespace UnrealCv.Simulator.Commands
             SimulatorOptions o = Options;
             string level = o.Levels.FirstOrDefault(l => string.Equals(l, name, StringComparison.OrdinalIgnoreCase))
                 ?? o.LevelName;
-            World = SceneBuilder.Build(level, o.FilmWidth, o.FilmHeight, o.FilmFov);
-            World.Input.PawnInputEnabled = o.EnableInput;
+            World = LoadLevel(o, level);
+        }
+
+        /// <summary>A map as the game loads it: the scene at the sensors' film size, the pawn's input as the config says (AttachPawnSensor: UpdateInput(Pawn, Config.EnableInput)).</summary>
+        public static World LoadLevel(SimulatorOptions options, string level)
+        {
+            World world = SceneBuilder.Build(level, options.FilmWidth, options.FilmHeight, options.FilmFov);
+            world.Input.PawnInputEnabled = options.EnableInput;
+            return world;
         }
 
         /// <summary>A null dereference in the plugin: the binary crashes and never answers (see <see cref="EngineFrame.Crash"/>).</summary>

@@ -59,7 +59,7 @@ namespace UnrealCv.Commands
                 }
                 if (capture.ObjectMask == null)
                 {
-                    Annotator.Annotate(capture, _ => { }); // writes the UnrealCvNoObjectMask error
+                    WriteError(MaskAnnotator.NoMask(capture));
                     continue;
                 }
                 int id = _document.AddImage(RelativeName(image.FullName), capture);
@@ -103,7 +103,7 @@ namespace UnrealCv.Commands
         private string RelativeName(string file)
         {
             string folder = (System.IO.Path.GetDirectoryName(_path) ?? "").TrimEnd(System.IO.Path.DirectorySeparatorChar) + System.IO.Path.DirectorySeparatorChar;
-            bool inside = file.StartsWith(folder, FileNames.Comparer == StringComparer.Ordinal ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase);
+            bool inside = file.StartsWith(folder, FileNames.Comparison);
             return (inside ? file.Substring(folder.Length) : file).Replace('\\', '/');
         }
     }

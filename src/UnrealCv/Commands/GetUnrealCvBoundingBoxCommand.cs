@@ -34,14 +34,22 @@ namespace UnrealCv.Commands
         public string[] Name { get; set; } = { "*" };
 
 
+        private WildcardPattern[] _patterns = { };
+
+        protected override void BeginProcessing()
+        {
+            _patterns = Name.Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase)).ToArray();
+            base.BeginProcessing();
+        }
+
+        private void Write(System.Collections.Generic.List<UnrealCvBoundingBox> boxes)
+        {
+            foreach (UnrealCvBoundingBox box in boxes)
+                if (_patterns.Any(p => p.IsMatch(box.Object))) WriteObject(box);
+        }
+
         protected override void ProcessRecord()
         {
-            var patterns = Name.Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase)).ToArray();
-            void Write(System.Collections.Generic.List<UnrealCvBoundingBox> boxes)
-            {
-                foreach (UnrealCvBoundingBox box in boxes)
-                    if (patterns.Any(p => p.IsMatch(box.Object))) WriteObject(box);
-            }
             if (ParameterSetName == MaskSet)
             {
                 Annotator.Annotate(ResolveSession(Session?.FirstOrDefault()), Mask!, null, null, Write);

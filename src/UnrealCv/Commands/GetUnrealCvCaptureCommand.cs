@@ -55,12 +55,10 @@ namespace UnrealCv.Commands
                 // One number per session and input: every camera of this set shares it.
                 string series = Pattern == null ? Series : Series + "|" + SessionState.Path.CurrentFileSystemLocation.ProviderPath + "|" + Pattern.Pattern;
                 int frame = Frames.Next(session, series);
-                bool numbered = false;
                 foreach (int camera in Camera)
                 {
                     if (!TryPlan(session, camera, frame, out string[] paths)) continue;
-                    if (!numbered) session.Frames.Use(series, frame); // used once a set is sent, so series taken side by side stay in step
-                    numbered = true;
+                    session.Frames.Use(series, frame); // used once a set is sent, so series taken side by side stay in step
                     Capture(session, camera, frame, paths);
                 }
             }
@@ -74,7 +72,7 @@ namespace UnrealCv.Commands
             paths = Pattern == null ? new string[0]
                 : _modes.Select(m => SessionState.Path.GetUnresolvedProviderPathFromPSPath(Pattern.Name(frame, camera, m, session.Name, FormatOf(m)))).ToArray();
             string target = $"camera {camera} on {session.Name}, set {frame}";
-            string action = paths.Length == 0 ? "Capture " + string.Join(", ", _modes) : "Capture " + string.Join(", ", _modes) + " into " + string.Join(", ", paths);
+            string action = "Capture " + string.Join(", ", _modes) + (paths.Length == 0 ? "" : " into " + string.Join(", ", paths));
             foreach (string path in paths)
             {
                 if (NamedPaths.Contains(path))

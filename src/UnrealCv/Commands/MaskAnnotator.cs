@@ -33,13 +33,16 @@ namespace UnrealCv.Commands
         {
             if (capture.ObjectMask == null)
             {
-                _cmdlet.WriteError(UnrealCvCmdlet.NewError(
-                    $"The capture set {capture} has no object mask to find boxes in. Capture it with -Mode object_mask (Get-UnrealCvCapture's default modes include it).",
-                    "UnrealCvNoObjectMask", ErrorCategory.InvalidArgument, capture));
+                _cmdlet.WriteError(NoMask(capture));
                 return;
             }
             Annotate(capture.Session, capture.ObjectMask, capture.Camera, capture.Frame, then);
         }
+
+        /// <summary>UnrealCvNoObjectMask: a capture set taken without the object_mask mode.</summary>
+        public static ErrorRecord NoMask(UnrealCvCapture capture) => UnrealCvCmdlet.NewError(
+            $"The capture set {capture} has no object mask to find boxes in. Capture it with -Mode object_mask (Get-UnrealCvCapture's default modes include it).",
+            "UnrealCvNoObjectMask", ErrorCategory.InvalidArgument, capture);
 
         public void Annotate(UnrealCvSession session, UnrealCvImage mask, int? camera, int? frame, Action<List<UnrealCvBoundingBox>> then)
         {

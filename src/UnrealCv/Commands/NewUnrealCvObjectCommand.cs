@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Management.Automation;
 using UnrealCv.Model;
 using UnrealCv.Replies;
@@ -46,10 +45,10 @@ namespace UnrealCv.Commands
             {
                 if (!Reader.TryRead(r, out string spawned)) return;
                 string name = spawned.Trim();
-                var moves = new List<string>();
-                if (location != null) moves.Add("vset /object/" + name + "/location " + location.ToCommandText());
-                if (rotation != null) moves.Add("vset /object/" + name + "/rotation " + rotation.ToCommandText());
-                foreach (string move in moves) Reader.Send(session, move, _ => { });
+                var moves = new SceneChanges();
+                moves.Add("location", location);
+                moves.Add("rotation", rotation);
+                foreach (string move in moves.Commands("vset /object/" + name)) Reader.Send(session, move, _ => { });
                 Reader.ReadObject(session, name, WriteObject);
             });
         }

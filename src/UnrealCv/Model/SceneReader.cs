@@ -126,7 +126,8 @@ namespace UnrealCv.Model
         /// <summary>
         /// Sends <paramref name="commands"/> to one session, if the user confirms <paramref name="action"/> on
         /// <paramref name="target"/> (-WhatIf, -Confirm); <paramref name="thenAll"/> runs (deferred) once every one answered
-        /// without an error. False when the user declined.
+        /// without an error (a command the server refused is one error, not followed by more from what comes after).
+        /// False when the user declined.
         /// </summary>
         public bool Act(UnrealCvSession session, string target, string action, IReadOnlyList<string> commands, Action? thenAll)
         {
@@ -223,16 +224,7 @@ namespace UnrealCv.Model
         public void Change(IEnumerable<UnrealCvSession> sessions, string target, string prefix, SceneChanges changes, Action<UnrealCvSession>? thenRead)
         {
             foreach (UnrealCvSession session in sessions)
-            {
-                if (!_owner.ShouldProcess($"{target} on {session.Name}", changes.Action)) continue;
-                IReadOnlyList<string> commands = changes.Commands(prefix);
-                Gather? done = thenRead == null ? null : new Gather(commands.Count, _ => Defer(() => thenRead(session)));
-                for (int i = 0; i < commands.Count; i++)
-                {
-                    int slot = i;
-                    Send(session, commands[i], r => done?.Set(slot, null));
-                }
-            }
+                Act(session, target, changes.Action, changes.Commands(prefix), thenRead == null ? null : () => thenRead(session));
         }
 
         internal static string CommandText(int value) => value.ToString(CultureInfo.InvariantCulture);
