@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -16,6 +17,9 @@ namespace UnrealCv.Simulator.Host
     {
         private const string Log = "LogUnrealCV: Warning: ";
 
+        // Native AOT trims what no code names: the wire layer (netstandard2.0) reaches UnixDomainSocketEndPoint by
+        // reflection, so its constructors are kept here.
+        [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(UnixDomainSocketEndPoint))]
         public static int Main(string[] args)
         {
             if (args.Any(Usage.IsHelpSwitch))
