@@ -93,14 +93,9 @@ namespace UnrealCv.Benchmarks
             MeasureEngine(endpoint, c => EnginePipelined(c, 2000, Small, Window));
 
             int sequential = n / 4;
-            int perRound = Math.Max(200, sequential / Rounds);
-            var (rawSeq, engSeq) = Interleaved(
-                () => MeasureRaw(endpoint, (c, r) => RawSequential(c, r, perRound)) / perRound,
-                () => MeasureEngine(endpoint, c => EngineSequential(c, perRound)) / perRound);
+            var (rawSeq, engSeq, floor, oneAtATime, piped) = CmdletSmall(endpoint, sequential, n);
             report.Baseline("small reply, one at a time: raw client (limit)", Report.Us(rawSeq));
             report.Check("small reply, one at a time: engine", $"{Report.Us(engSeq)}, {Report.Times(engSeq / rawSeq)} raw", "≤ 1.30× raw", engSeq <= 1.30 * rawSeq);
-
-            var (floor, oneAtATime, piped) = CmdletSmall(endpoint, sequential, n);
             report.Baseline("PowerShell statement floor: `$null = Write-Output $c` in a loop", Report.Us(floor));
             double limit = rawSeq + floor + 10e-6;
             report.Check("small reply, one at a time: `$null = Invoke-UnrealCvRequest $c` in a loop", Report.Us(oneAtATime),
@@ -296,24 +291,7 @@ namespace UnrealCv.Benchmarks
         }
 
         private const int Rounds = 7;
-
-        /// <summary>
-        /// A baseline and its rival measured in alternating rounds, each the median of its rounds: a burst of load on this
-        /// shared machine then lands on both, or is outvoted, instead of widening the gap between two long runs.
-        /// </summary>
-        private static (double Baseline, double Measured) Interleaved(Func<double> baseline, Func<double> measured)
-        {
-            var a = new double[Rounds];
-            var b = new double[Rounds];
-            for (int i = 0; i < Rounds; i++)
-            {
-                a[i] = baseline();
-                b[i] = measured();
-            }
-            Array.Sort(a);
-            Array.Sort(b);
-            return (a[Rounds / 2], b[Rounds / 2]);
-        }
+        private const int WarmUpSeconds = 6;
 
         /// <summary>Opens an engine connection (welcome included), then times the body.</summary>
         private static double MeasureEngine(Endpoint endpoint, Action<UnrealCvConnection> body)
@@ -419,23 +397,37 @@ namespace UnrealCv.Benchmarks
         private static PowerShell CmdletScript(Endpoint endpoint, string body)
         {
             PowerShell ps = PowerShell.Create();
-            ps.AddScript("param($assembly, $port, $path, $count, $command, $window)" + ConnectScript + body + Environment.NewLine + "Disconnect-UnrealCv")
+            ps.AddScript("param($assembly, $port, $path, $count, $command, $window, $raw, $engine)" + ConnectScript + body + Environment.NewLine + "Disconnect-UnrealCv")
                 .AddParameter("assembly", typeof(ConnectUnrealCvCommand).Assembly).AddParameter("port", endpoint.Port).AddParameter("path", endpoint.SocketPath);
             return ps;
         }
 
-        /// <summary>Seconds per request: the statement floor, the cmdlet one at a time, and the cmdlet fed by the pipeline.</summary>
-        private static (double Floor, double OneAtATime, double Piped) CmdletSmall(Endpoint endpoint, int sequential, int piped)
+        /// <summary>
+        /// Seconds per small request, one at a time: the raw client, the engine, the statement floor and the cmdlet, in
+        /// the same rounds (each the median of its rounds, so a burst of load on this shared machine lands on all four or
+        /// is outvoted, rather than widening the gap between loops run minutes apart); then the cmdlet fed by the pipeline.
+        /// </summary>
+        private static (double Raw, double Engine, double Floor, double OneAtATime, double Piped) CmdletSmall(Endpoint endpoint, int sequential, int piped)
         {
+            Func<int, double> raw = count => MeasureRaw(endpoint, (c, r) => RawSequential(c, r, count)) / count;
+            Func<int, double> engine = count => MeasureEngine(endpoint, c => EngineSequential(c, count)) / count;
             using PowerShell ps = CmdletScript(endpoint, @"
                 $c = $command
-                for ($i = 0; $i -lt 2000; $i++) { $null = Write-Output $c }            # warm-up: the loop compiled,
-                for ($i = 0; $i -lt 2000; $i++) { $null = Invoke-UnrealCvRequest $c }  # and both ends
-                # Floor and cmdlet in alternating rounds, each the median of its rounds, so that a burst of load on this
-                # shared machine lands on both or is outvoted rather than widening the gap between two long loops.
+                # Warm-up, both loops in turn for some seconds: the JIT first runs PowerShell's and the module's code
+                # unoptimised (tier 0, about 3x slower here) and optimises it only once calls stop bringing new methods,
+                # which in a PowerShell process takes seconds; a script that loops over requests runs the optimised code.
+                $clock.Restart()
+                while ($clock.Elapsed.TotalSeconds -lt "+WarmUpSeconds+@") {
+                    for ($i = 0; $i -lt 1000; $i++) { $null = Write-Output $c }
+                    for ($i = 0; $i -lt 1000; $i++) { $null = Invoke-UnrealCvRequest $c }
+                }
+                $null = $raw.Invoke(2000); $null = $engine.Invoke(2000)
                 $rounds = "+Rounds+@"; $perRound = [Math]::Max(200, [int]($count / $rounds))
+                $raws = [double[]]::new($rounds); $engines = [double[]]::new($rounds)
                 $floors = [double[]]::new($rounds); $ones = [double[]]::new($rounds)
                 for ($r = 0; $r -lt $rounds; $r++) {
+                    $raws[$r] = $raw.Invoke($perRound)
+                    $engines[$r] = $engine.Invoke($perRound)
                     $clock.Restart()
                     for ($i = 0; $i -lt $perRound; $i++) { $null = Write-Output $c }
                     $floors[$r] = $clock.Elapsed.TotalSeconds / $perRound
@@ -443,20 +435,21 @@ namespace UnrealCv.Benchmarks
                     for ($i = 0; $i -lt $perRound; $i++) { $null = Invoke-UnrealCvRequest $c }
                     $ones[$r] = $clock.Elapsed.TotalSeconds / $perRound
                 }
-                [Array]::Sort($floors); [Array]::Sort($ones)
-                $middle = [Math]::Floor($rounds / 2); $floor = $floors[$middle]; $one = $ones[$middle]   # [int] would round 3.5 up
+                $middle = [Math]::Floor($rounds / 2)   # [int] would round 3.5 up
+                $median = { param($values) [Array]::Sort($values); $values[$middle] }
                 $commands = [string[]]::new($window); for ($i = 0; $i -lt $window; $i++) { $commands[$i] = $c }
                 $null = $commands[0..999] | Invoke-UnrealCvRequest   # warm-up
                 $clock.Restart()
                 $replies = $commands | Invoke-UnrealCvRequest
                 $piped = $clock.Elapsed.TotalSeconds / $window
                 if ($replies.Count -ne $window) { throw ""expected $window replies, got $($replies.Count)"" }
-                [pscustomobject]@{ Floor = $floor; One = $one; Piped = $piped }
+                [pscustomobject]@{ Raw = & $median $raws; Engine = & $median $engines; Floor = & $median $floors; One = & $median $ones; Piped = $piped }
             ");
-            ps.AddParameter("count", sequential).AddParameter("command", Small).AddParameter("window", piped);
+            ps.AddParameter("count", sequential).AddParameter("command", Small).AddParameter("window", piped)
+                .AddParameter("raw", raw).AddParameter("engine", engine);
             PSObject r = Invoke(ps);
             double Get(string name) => Convert.ToDouble(r.Properties[name].Value, CultureInfo.InvariantCulture);
-            return (Get("Floor"), Get("One"), Get("Piped"));
+            return (Get("Raw"), Get("Engine"), Get("Floor"), Get("One"), Get("Piped"));
         }
 
         /// <summary>Seconds per large reply through the cmdlet: one at a time, and piped with a bounded window.</summary>
