@@ -127,6 +127,18 @@ Describe 'Start-UnrealCvBinary' -Tag Integration -Skip:(-not $IsLinux) {
         (Invoke-UnrealCvRequest 'vget /camera/0/size' -Session $binary.Session).Text | Should -Be '48 32'
     }
 
+    It 'ships the simulator as native code where the build found a C linker: no .NET host, a small resident set' -Skip:(-not (Get-Command gcc, clang -ErrorAction SilentlyContinue)) {
+        # What 120 binaries on 2 cores need: a framework-dependent program (the build's fallback) names libhostfxr and
+        # holds about 44 MB once serving; the native one neither.
+        $shipped = Join-Path (Split-Path $ModuleManifest) 'UnrealCvSimulator/UnrealCvSimulator'
+        [Text.Encoding]::ASCII.GetString([IO.File]::ReadAllBytes($shipped)) | Should -Not -Match 'libhostfxr'
+        $binary = Start-UnrealCvBinary -Simulator -PortRange (Get-FreePortRange 20) -ArgumentList $FastTicks -Width 160 -Height 120 -Connect
+        (Invoke-UnrealCvRequest 'vget /camera/0/lit bmp' -Session $binary.Session).Bytes.Length | Should -Be (58 + 4 * 160 * 120)
+        $rss = [long]((Get-Content "/proc/$($binary.ProcessId)/status" | Where-Object { $_ -match '^VmRSS:' }) -replace '\D', '') * 1KB
+        $rss | Should -BeLessThan 40MB
+        $rss | Should -BeGreaterThan 1MB
+    }
+
     It 'says where it looked when the module folder has no simulator program, ' {
         $folder = Join-Path (Split-Path $ModuleManifest) 'UnrealCvSimulator'
         Rename-Item $folder 'UnrealCvSimulator.away'
