@@ -469,9 +469,13 @@ namespace UnrealCv.Benchmarks
                 for ($i = 0; $i -lt $count; $i++) { $null = Invoke-UnrealCvRequest $c }
                 $one = $clock.Elapsed.TotalSeconds / $count
                 $commands = [string[]]::new($count); for ($i = 0; $i -lt $count; $i++) { $commands[$i] = $c }
+                # Streamed through the pipeline: `$null = <pipeline>` would keep every reply alive until the pipeline
+                # ends (PowerShell collects the output before it discards it), `| ForEach-Object` lets each go.
+                $received = 0
                 $clock.Restart()
-                $null = $commands | Invoke-UnrealCvRequest -MaxInFlight $window
+                $commands | Invoke-UnrealCvRequest -MaxInFlight $window | ForEach-Object { $received++ }
                 $piped = $clock.Elapsed.TotalSeconds / $count
+                if ($received -ne $count) { throw ""expected $count replies, got $received"" }
                 [pscustomobject]@{ One = $one; Piped = $piped }
             ");
             ps.AddParameter("count", count).AddParameter("command", command).AddParameter("window", LargeWindow);
