@@ -102,6 +102,8 @@ Describe 'Driving binaries on other hosts with Invoke-Command -HostName' -Tag In
                     $binaries = 1..2 | Start-UnrealCvBinary -Simulator -PortRange $using:range -ArgumentList '-SimFrameTimeMs=0' -Connect
                     $binaries
                     $binaries.Session | Get-UnrealCvCamera -Id 0
+                    # Where this host keeps its port locks, for the message of a failure below.
+                    [pscustomobject]@{ Where = "pid $PID, temp $([IO.Path]::GetTempPath()), locks $((Get-ChildItem (Join-Path ([IO.Path]::GetTempPath()) 'unrealcv-ports') -Name) -join ' ')" }
                 }
                 finally { Stop-UnrealCvBinary }
             }
@@ -118,7 +120,8 @@ Describe 'Driving binaries on other hosts with Invoke-Command -HostName' -Tag In
         }
         $binaries = @($results | Where-Object { $_.pstypenames[0] -eq 'Deserialized.UnrealCv.Launch.UnrealCvBinary' })
         # The same machine under both names: the port lock files kept the four binaries on four ports.
-        @($binaries.Port | Sort-Object -Unique).Count | Should -Be 4
+        $binaries.Count | Should -Be 4
+        @($binaries.Port | Sort-Object -Unique).Count | Should -Be 4 -Because "each host's binaries: $(($binaries | ForEach-Object { "$($_.PSComputerName) port $($_.Port) pid $($_.ProcessId)" }) -join ', '); $(($results | Where-Object Where | ForEach-Object { "$($_.PSComputerName): $($_.Where)" }) -join '; ')"
         Assert-Gone $binaries
     }
 

@@ -131,8 +131,10 @@ namespace UnrealCv.Benchmarks
             string Value(double seconds, double raw) => $"{Report.Ms(seconds)}, {size / seconds / 1e9:0.00} GB/s, {Report.Times(raw / seconds)} raw";
             report.Baseline($"{shape}, one at a time: raw client", $"{Report.Ms(rawSeq)}, {size / rawSeq / 1e9:0.00} GB/s");
             report.Info($"{shape}, one at a time: raw client, a new array per reply", Value(rawFresh, rawSeq));
-            report.Check($"{shape}, one at a time: engine", Value(engSeq, rawSeq), "≥ 0.80× raw", rawSeq / engSeq >= 0.80);
-            report.Check($"{shape}, one at a time: `$null = Invoke-UnrealCvRequest $c`", Value(cmdSeq, rawSeq), "≥ 0.80× raw", rawSeq / cmdSeq >= 0.80);
+            // Beside the target, the rate against the raw client that gives each reply a new array, as the engine must.
+            string AgainstFresh(double seconds) => $"{Value(seconds, rawSeq)}; {Report.Times(rawFresh / seconds)} raw with a new array per reply";
+            report.Check($"{shape}, one at a time: engine", AgainstFresh(engSeq), "≥ 0.80× raw", rawSeq / engSeq >= 0.80);
+            report.Check($"{shape}, one at a time: `$null = Invoke-UnrealCvRequest $c`", AgainstFresh(cmdSeq), "≥ 0.80× raw", rawSeq / cmdSeq >= 0.80);
             report.Baseline($"{shape}, piped: raw client", $"{Report.Ms(rawPipe)}, {size / rawPipe / 1e9:0.00} GB/s");
             report.Check($"{shape}, piped: engine (window {LargeWindow})", Value(engPipe, rawPipe), "≥ 0.80× raw", rawPipe / engPipe >= 0.80);
             report.Check($"{shape}, piped: `$commands | Invoke-UnrealCvRequest -MaxInFlight {LargeWindow}`", Value(cmdPipe, rawPipe), "≥ 0.80× raw", rawPipe / cmdPipe >= 0.80);
