@@ -102,7 +102,7 @@ function Invoke-Build {
     $hostProject = Join-Path $Root 'src/UnrealCv.Simulator.Host/UnrealCv.Simulator.Host.csproj'
     if (Test-Path $hostProject) {
         # Native AOT where a C linker is found (gcc or clang on Linux; Visual Studio's on Windows): a fleet of 120
-        # simulators starts without a runtime to load and JIT in each, at about 8 MB resident each. Elsewhere one
+        # simulators starts without a runtime to load and JIT in each, at about 15 MB resident each. Elsewhere one
         # ReadyToRun file (framework-dependent). Either is one file, so a hard link to it in another folder runs, as
         # Start-UnrealCvBinary's instance folders need.
         $rid = [System.Runtime.InteropServices.RuntimeInformation]::RuntimeIdentifier

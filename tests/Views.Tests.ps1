@@ -66,6 +66,17 @@ Describe 'Views at 80 columns' -Tag Integration {
         $flat | Should -Match ([regex]::Escape(($objects.Text -replace '\s', '')))
     }
 
+    It 'shows the largest request ids whole: ids begin at random below 2^30 and grow to int.MaxValue' {
+        # A response as the session would make it, with an id of ten digits (a session's ids reach them after a random
+        # start of 1e9 or more, about one session in 14).
+        $make = [UnrealCv.Replies.UnrealCvResponse].GetConstructors([Reflection.BindingFlags]'NonPublic,Instance') |
+            Where-Object { $p = $_.GetParameters(); $p.Count -eq 6 -and $p[5].ParameterType -eq [TimeSpan] }
+        $responses = foreach ($id in [int]::MaxValue, 1000000000) {
+            $make.Invoke([object[]]@($TcpSession.psobject.BaseObject, $id, 'vget /camera/0/location', '-500 0 170', $null, [TimeSpan]::FromMilliseconds(0.3)))
+        }
+        Assert-Whole (Show $responses) "$([int]::MaxValue)", '1000000000', 'CaptureSession01', '-500 0 170'
+    }
+
     It 'shows simulators with their project, port and socket' {
         $values = "$($Tcp.Port)", "$($Unix.Port)", 'UnrealCvSimulator', $Unix.SocketPath
         Assert-Whole (Show ($Tcp, $Unix)) $values
