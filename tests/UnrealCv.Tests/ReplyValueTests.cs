@@ -784,11 +784,19 @@ namespace UnrealCv.Tests
         {
             string[] commands = { "vget /unrealcv/echo x", "vget /camera/0/location", "vget /camera/0/lit png", "vget /object/A/color", "vset /x" };
             foreach (string c in commands) ReplyShape.Of(c); // warm the regex caches
-            long before = GC.GetAllocatedBytesForCurrentThread();
+            // The fewest bytes of five rounds: the runtime may allocate on this thread once, while it optimises the
+            // methods (seen: 3,760 bytes in one round of a CI run); a per-call allocation shows in every round.
+            long fewest = long.MaxValue;
             int kinds = 0;
-            for (int i = 0; i < 100; i++)
-                foreach (string c in commands) kinds += (int)ReplyShape.Of(c).Value;
-            Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+            for (int round = 0; round < 5; round++)
+            {
+                long before = GC.GetAllocatedBytesForCurrentThread();
+                kinds = 0;
+                for (int i = 0; i < 100; i++)
+                    foreach (string c in commands) kinds += (int)ReplyShape.Of(c).Value;
+                fewest = Math.Min(fewest, GC.GetAllocatedBytesForCurrentThread() - before);
+            }
+            Assert.Equal(0, fewest);
             Assert.Equal(100 * ((int)ReplyValue.Vector + (int)ReplyValue.Image + (int)ReplyValue.Color), kinds);
         }
     }
