@@ -106,9 +106,9 @@ function Invoke-Build {
         # ReadyToRun file (framework-dependent). Either is one file, so a hard link to it in another folder runs, as
         # Start-UnrealCvBinary's instance folders need.
         $rid = [System.Runtime.InteropServices.RuntimeInformation]::RuntimeIdentifier
-        $linker = if ($IsWindows) { Get-Command link.exe -ErrorAction SilentlyContinue } else { Get-Command clang, gcc -ErrorAction SilentlyContinue }
-        $form = if ($linker) { @('-p:UnrealCvNativeSimulator=true') }
-                else { Write-Warning 'No C linker (gcc or clang) found: the simulator is built as ReadyToRun .NET code, which starts slower and holds more memory.'
+        $linkers = if ($IsWindows) { @('link.exe') } else { @('clang', 'gcc') }
+        $form = if (Get-Command $linkers -ErrorAction SilentlyContinue) { @('-p:UnrealCvNativeSimulator=true') }
+                else { Write-Warning "No C linker ($($linkers -join ' or ')) found: the simulator is built as ReadyToRun .NET code, which starts slower and holds more memory. Install one (Debian: apt install gcc; Windows: the C++ tools of Visual Studio) for native code."
                        @('--self-contained', 'false', '-p:PublishSingleFile=true', '-p:PublishReadyToRun=true') }
         Remove-Item -Recurse -Force $SimulatorOut -ErrorAction SilentlyContinue
         Invoke-Native dotnet (@('publish', $hostProject, '-c', $Configuration, '-o', $SimulatorOut, "-p:Version=$Version",

@@ -317,7 +317,10 @@ Describe 'Set-UnrealCvGame' -Tag Integration {
         function Measure-ThreeFrames {
             $first = $Sim.Frames
             $clock = [Diagnostics.Stopwatch]::StartNew()
-            while ($Sim.Frames -lt $first + 3) { $null = Invoke-UnrealCvRequest 'vget /unrealcv/version' -TimeoutSec 5 }
+            while ($Sim.Frames -lt $first + 3) {
+                if ($clock.Elapsed.TotalSeconds -gt 10) { throw 'The simulator began fewer than three frames in 10 s.' }
+                $null = Invoke-UnrealCvRequest 'vget /unrealcv/version' -TimeoutSec 5
+            }
             $clock.ElapsedMilliseconds
         }
         Set-UnrealCvGame -MaxFps 10

@@ -101,7 +101,8 @@ namespace UnrealCv.Benchmarks
             report.Check("small reply, one at a time: `$null = Invoke-UnrealCvRequest $c` in a loop", Report.Us(oneAtATime),
                 $"≤ raw + floor + 10 µs = {Report.Us(limit)}; margin {Report.Us(limit - oneAtATime)}", oneAtATime <= limit);
 
-            double rawPipe = MeasureRaw(endpoint, (c, r) => RawPipelined(c, r, n, Small)) / n;
+            byte[][] smallWrites = PipelinedWrites(n, Small);
+            double rawPipe = MeasureRaw(endpoint, (c, r) => RawPipelined(c, r, smallWrites, n)) / n;
             double engPipe = MeasureEngine(endpoint, c => EnginePipelined(c, n, Small, Window)) / n;
             report.Baseline("small reply, pipelined: raw client (limit)", Report.Rate(rawPipe));
             report.Check($"small reply, pipelined: engine (window {Window})", $"{Report.Rate(engPipe)}, {Report.Times(rawPipe / engPipe)} raw", "≥ 0.50× raw", rawPipe / engPipe >= 0.50);
@@ -121,7 +122,8 @@ namespace UnrealCv.Benchmarks
             MeasureEngine(endpoint, c => EngineSequential(c, 3, command));
             long bytes = 0;
             double rawSeq = MeasureRaw(endpoint, (c, r) => bytes = RawSequential(c, r, count, command)) / count;
-            double rawPipe = MeasureRaw(endpoint, (c, r) => RawPipelined(c, r, count, command)) / count;
+            byte[][] largeWrites = PipelinedWrites(count, command);
+            double rawPipe = MeasureRaw(endpoint, (c, r) => RawPipelined(c, r, largeWrites, count)) / count;
             double rawFresh = MeasureRaw(endpoint, (c, r) => RawSequential(c, r, count, command, freshArrays: true)) / count;
             double engSeq = MeasureEngine(endpoint, c => EngineSequential(c, count, command)) / count;
             double engPipe = MeasureEngine(endpoint, c => EnginePipelined(c, count, command, LargeWindow)) / count;
@@ -154,8 +156,9 @@ namespace UnrealCv.Benchmarks
                 MeasureRaw(endpoint, (c, r) => RawSequential(c, r, 3, Bmp));
                 double seq = MeasureRaw(endpoint, (c, r) => RawSequential(c, r, n / 4)) / (n / 4);
                 MeasureRaw(endpoint, (c, r) => RawPipelined(c, r, 2000, Small, GatheredWrites));
-                double pipe = MeasureRaw(endpoint, (c, r) => RawPipelined(c, r, n, Small, GatheredWrites)) / n;
-                double pipeOneWrite = MeasureRaw(endpoint, (c, r) => RawPipelined(c, r, n, Small)) / n;
+                byte[][] gathered = PipelinedWrites(n, Small, GatheredWrites), single = PipelinedWrites(n, Small);
+                double pipe = MeasureRaw(endpoint, (c, r) => RawPipelined(c, r, gathered, n)) / n;
+                double pipeOneWrite = MeasureRaw(endpoint, (c, r) => RawPipelined(c, r, single, n)) / n;
                 double reference = referenceSequential[endpoint.Transport];
                 report.Check($"{endpoint.Transport}: small reply, pipelined, raw client writing {GatheredWrites} requests at a time", Report.Rate(pipe), "≥ 100,000/s", 1 / pipe >= 100_000);
                 report.Info($"{endpoint.Transport}: small reply, pipelined, raw client writing each request alone", Report.Rate(pipeOneWrite));
@@ -167,8 +170,7 @@ namespace UnrealCv.Benchmarks
                     report.Check("resident memory (VmRSS) after warm-up, small requests and BMP captures", $"{rss / 1e6:0.0} MB", "≤ 40 MB", rss <= 40_000_000);
                 }
             }
-            double[] times = Enumerable.Range(0, starts).Select(_ => SimulatorProcess.StartToListening(simulator)).OrderBy(t => t).ToArray();
-            double median = times[times.Length / 2];
+            double median = Median(Enumerable.Range(0, starts).Select(_ => SimulatorProcess.StartToListening(simulator)));
             report.Check($"start to listening (spawn until the welcome arrives), median of {starts}", Report.Ms(median), "≤ 150 ms", median <= 0.150);
             AddRendering(report);
             AddCaptureSets(report, Math.Max(5, starts * 2));
@@ -224,15 +226,12 @@ namespace UnrealCv.Benchmarks
                 for (int i = 0; i < 40; i++) render();
                 Thread.Sleep(300);
                 render();
-                var times = new double[count];
-                for (int i = 0; i < count; i++)
+                return Median(Enumerable.Range(0, count).Select(_ =>
                 {
                     var clock = Stopwatch.StartNew();
                     render();
-                    times[i] = clock.Elapsed.TotalSeconds;
-                }
-                Array.Sort(times);
-                return times[count / 2];
+                    return clock.Elapsed.TotalSeconds;
+                }));
             }
             byte[] lit = UnrealCv.Simulator.Rendering.RayCaster.RenderColor(world, camera, UnrealCv.Simulator.Rendering.CaptureKind.Lit);
             double litTime = Time(() => UnrealCv.Simulator.Rendering.RayCaster.RenderColor(world, camera, UnrealCv.Simulator.Rendering.CaptureKind.Lit), 20);
@@ -304,6 +303,13 @@ namespace UnrealCv.Benchmarks
         }
 
         private const int Rounds = 7;
+
+        /// <summary>The middle value (the upper one of an even count).</summary>
+        private static double Median(IEnumerable<double> values)
+        {
+            double[] sorted = values.OrderBy(v => v).ToArray();
+            return sorted[sorted.Length / 2];
+        }
         private const int WarmUpSeconds = 6;
 
         /// <summary>Opens an engine connection (welcome included), then times the body.</summary>
@@ -333,15 +339,22 @@ namespace UnrealCv.Benchmarks
         // TCP write per request costs about what the server spends on the request.
         private const int GatheredWrites = 64;
 
-        /// <summary>All requests written by a second thread, <paramref name="perWrite"/> frames per write, while this one reads the replies.</summary>
-        private static void RawPipelined(Socket socket, FrameReader reader, int count, string command, int perWrite = 1)
-        {
-            byte[][] frames = Enumerable.Range(0, (count + perWrite - 1) / perWrite)
+        /// <summary>The request frames of a pipelined run, <paramref name="perWrite"/> to each write; encoded before the clock starts.</summary>
+        private static byte[][] PipelinedWrites(int count, string command, int perWrite = 1) =>
+            Enumerable.Range(0, (count + perWrite - 1) / perWrite)
                 .Select(w => Enumerable.Range(w * perWrite, Math.Min(perWrite, count - w * perWrite)).SelectMany(i => RequestFrame.Encode(i, command)).ToArray())
                 .ToArray();
-            var sender = new Thread(() => { foreach (byte[] f in frames) socket.Send(f); });
+
+        /// <summary>Untimed runs (warm-up): encodes its frames itself.</summary>
+        private static void RawPipelined(Socket socket, FrameReader reader, int count, string command, int perWrite = 1) =>
+            RawPipelined(socket, reader, PipelinedWrites(count, command, perWrite), count);
+
+        /// <summary>The writes sent by a second thread while this one reads the <paramref name="replies"/>.</summary>
+        private static void RawPipelined(Socket socket, FrameReader reader, byte[][] writes, int replies)
+        {
+            var sender = new Thread(() => { foreach (byte[] w in writes) socket.Send(w); });
             sender.Start();
-            for (int i = 0; i < count; i++) ReadPayload(reader);
+            for (int i = 0; i < replies; i++) ReadPayload(reader);
             sender.Join();
         }
 
